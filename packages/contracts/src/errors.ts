@@ -1,0 +1,100 @@
+/**
+ * Stable error codes with their Dutch and English messages. The code is the contract;
+ * the message is for people. Add a code here before throwing it anywhere.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: { nl: 'De invoer is ongeldig.', en: 'The input is invalid.' },
+  UNAUTHENTICATED: { nl: 'U bent niet aangemeld.', en: 'You are not signed in.' },
+  INVALID_CREDENTIALS: {
+    nl: 'Het e-mailadres of het wachtwoord is onjuist.',
+    en: 'The e-mail address or the password is incorrect.',
+  },
+  ACCOUNT_LOCKED: {
+    nl: 'Te veel mislukte aanmeldpogingen. Uw account is tijdelijk vergrendeld; probeer het opnieuw na {{until}}.',
+    en: 'Too many failed sign-in attempts. Your account is temporarily locked; try again after {{until}}.',
+  },
+  ACCOUNT_INACTIVE: {
+    nl: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van uw bestuur.',
+    en: 'This account has been deactivated. Contact the administrator of your organisation.',
+  },
+  RATE_LIMITED: {
+    nl: 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  CSRF_INVALID: {
+    nl: 'De beveiligingscontrole van dit verzoek is mislukt. Vernieuw de pagina en probeer opnieuw.',
+    en: 'The security check of this request failed. Refresh the page and try again.',
+  },
+  FORBIDDEN: {
+    nl: 'U hebt geen toestemming voor deze handeling.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: { nl: 'Niet gevonden.', en: 'Not found.' },
+  VERSION_CONFLICT: {
+    nl: 'Iemand anders heeft dit intussen gewijzigd. Bekijk de huidige versie en probeer opnieuw.',
+    en: 'Someone else changed this in the meantime. Review the current version and try again.',
+  },
+  MEMBER_EXISTS: {
+    nl: 'Deze persoon is al lid van dit bestuur.',
+    en: 'This person is already a member of this organisation.',
+  },
+  LAST_ADMIN: {
+    nl: 'Een bestuur moet minstens één actieve beheerder houden.',
+    en: 'An organisation must keep at least one active administrator.',
+  },
+  SELF_CHANGE: {
+    nl: 'U kunt uw eigen rol of toegang niet wijzigen.',
+    en: 'You cannot change your own role or access.',
+  },
+  NIS_CODE_TAKEN: {
+    nl: 'Er bestaat al een bestuur van deze soort met deze NIS-code.',
+    en: 'An organisation of this kind with this NIS code already exists.',
+  },
+  KBO_TAKEN: {
+    nl: 'Er bestaat al een bestuur met dit ondernemingsnummer.',
+    en: 'An organisation with this enterprise number already exists.',
+  },
+  RESET_TOKEN_INVALID: {
+    nl: 'Deze link is ongeldig of verlopen. Vraag een nieuwe link aan.',
+    en: 'This link is invalid or has expired. Request a new link.',
+  },
+  PASSWORD_INCORRECT: {
+    nl: 'Het huidige wachtwoord is onjuist.',
+    en: 'The current password is incorrect.',
+  },
+  OIDC_NOT_CONFIGURED: {
+    nl: 'Aanmelden via de Vlaamse overheid is niet ingesteld.',
+    en: 'Sign-in with the Flemish government is not configured.',
+  },
+  OIDC_FAILED: {
+    nl: 'Aanmelden via de Vlaamse overheid is mislukt. Probeer het opnieuw.',
+    en: 'Sign-in with the Flemish government failed. Try again.',
+  },
+  OIDC_NO_ACCOUNT: {
+    nl: 'Er is geen Baken-account met een geverifieerd e-mailadres dat overeenkomt. Vraag uw beheerder om een uitnodiging.',
+    en: 'No Baken account matches a verified e-mail address. Ask your administrator for an invitation.',
+  },
+  TOKEN_BESTUUR_MISMATCH: {
+    nl: 'Deze API-sleutel hoort bij een ander bestuur.',
+    en: 'This API token belongs to another organisation.',
+  },
+  PAYLOAD_TOO_LARGE: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  INTERNAL_ERROR: {
+    nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+    en: 'Something went wrong on our side. Try again later.',
+  },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+export type Lang = 'nl' | 'en';
+
+/** Fills `{{name}}` placeholders of an error message. */
+export function formatErrorMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string> = {},
+): string {
+  return errorMessages[code][lang].replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
+}
