@@ -13,6 +13,7 @@ export const bestuurKinds = [
   'andere',
 ] as const;
 export const BestuurKind = z.enum(bestuurKinds);
+export type BestuurKind = z.infer<typeof BestuurKind>;
 
 export const provinces = [
   'antwerpen',

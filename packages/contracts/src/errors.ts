@@ -85,6 +85,24 @@ export const errorMessages = {
   },
 } as const satisfies Record<string, { nl: string; en: string }>;
 
+/** Messages for our own validation rules, keyed by the message a schema or service gives. */
+export const validationMessages = {
+  kbo_invalid: {
+    nl: 'Geen geldig ondernemingsnummer: 10 cijfers met een juiste controle (mod 97).',
+    en: 'Not a valid enterprise number: 10 digits with a correct check (mod 97).',
+  },
+  nis_code_invalid: { nl: 'Een NIS-code heeft 5 cijfers.', en: 'A NIS code has 5 digits.' },
+  nis_code_not_applicable: {
+    nl: 'Alleen een gemeente, stad of OCMW heeft een NIS-code.',
+    en: 'Only a municipality, city or OCMW has a NIS code.',
+  },
+  auditor_requires_end_date: {
+    nl: 'Een auditor krijgt altijd een einddatum.',
+    en: 'An auditor always gets an end date.',
+  },
+} as const satisfies Record<string, { nl: string; en: string }>;
+export type ValidationMessageKey = keyof typeof validationMessages;
+
 export type ErrorCode = keyof typeof errorMessages;
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
 

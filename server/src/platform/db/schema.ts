@@ -1,0 +1,107 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Ts = ColumnType<Date, Date | string, Date | string>;
+type TsDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type TsNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<Record<string, unknown> | null, string | null, string | null>;
+
+export interface BesturenTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  nis_code: string | null;
+  kbo_number: string | null;
+  population: number | null;
+  province: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  language: Generated<string>;
+  password_hash: string | null;
+  regional_roles: Generated<string[]>;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: TsNull;
+  last_sign_in_at: TsNull;
+  oidc_subject: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  user_id: string;
+  role: string;
+  ends_at: ColumnType<string | null, string | null | undefined, string | null>;
+  active: Generated<boolean>;
+  invited_by: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: TsDefault;
+  last_seen_at: TsDefault;
+  expires_at: Ts;
+  user_agent: string | null;
+}
+
+export interface PasswordTokensTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  expires_at: Ts;
+  used_at: TsNull;
+  created_at: TsDefault;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: TsDefault;
+  expires_at: TsNull;
+  last_used_at: TsNull;
+  revoked_at: TsNull;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  bestuur_id: string | null;
+  occurred_at: TsDefault;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  object_label: string | null;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+}
+
+export interface DB {
+  besturen: BesturenTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  password_tokens: PasswordTokensTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,56 @@
+import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation, useParams } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppNav } from './AppNav';
+import { BestuurSwitcher } from './BestuurSwitcher';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SkipLink } from './SkipLink';
+import { UserMenu } from './UserMenu';
+
+/** The signed-in shell: header (switcher, language, user menu), navigation, main. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const params = useParams({ strict: false }) as { bestuurId?: string };
+  const { pathname } = useLocation();
+  useEffect(() => close(), [pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t(opened ? 'shell.closeNav' : 'shell.openNav')}
+            />
+            <Text component={Link} to="/" fw={800} size="xl" c="blue.9" td="none">
+              {t('app.name')}
+            </Text>
+            <BestuurSwitcher bestuurId={params.bestuurId} />
+          </Group>
+          <Group wrap="nowrap" gap="sm">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('shell.mainNav')}>
+        <AppNav bestuurId={params.bestuurId} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,64 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { Link, useLocation } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { hasPermission, useRequiredSession } from '../api/session';
+import { type NavItem, navItems } from './nav';
+
+function isActive(pathname: string, href: string, exact?: boolean): boolean {
+  const p = pathname.replace(/\/$/, '') || '/';
+  return exact ? p === href : p === href || p.startsWith(`${href}/`);
+}
+
+function NavSection({ title, items, prefix }: { title: string; items: NavItem[]; prefix: string }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
+        {title}
+      </Text>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {items.map((item) => {
+          const href = `${prefix}${item.path}`;
+          const active = isActive(pathname, href, item.exact);
+          return (
+            <li key={item.labelKey}>
+              <NavLink
+                component={Link}
+                to={href}
+                label={t(item.labelKey)}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Left navigation built from the one nav config, filtered by permission. */
+export function AppNav({ bestuurId }: { bestuurId?: string }) {
+  const { t } = useTranslation();
+  const session = useRequiredSession();
+  const membership = session.memberships.find((m) => m.bestuurId === bestuurId);
+  const bestuurItems = bestuurId
+    ? navItems.filter(
+        (i) => i.scope === 'bestuur' && (!i.permission || hasPermission(session, i.permission, bestuurId)),
+      )
+    : [];
+  const regionItems =
+    session.user.regionalRoles.length > 0
+      ? navItems.filter((i) => i.scope === 'region' && (!i.permission || hasPermission(session, i.permission)))
+      : [];
+  return (
+    <Stack gap="lg">
+      {bestuurId && (
+        <NavSection title={membership?.bestuurName ?? t('nav.bestuur')} items={bestuurItems} prefix={`/b/${bestuurId}`} />
+      )}
+      <NavSection title={t('nav.region')} items={regionItems} prefix="" />
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Permission } from '@baken/contracts';
+
+export interface NavItem {
+  /** Translation key of the label. */
+  labelKey: string;
+  /** `bestuur` items live under /b/<id>; `region` items under /regio. */
+  scope: 'bestuur' | 'region';
+  /** Path; for `bestuur` items relative to /b/<id> ('' is the overview). */
+  path: string;
+  /** Shown only when the user holds this permission (in the bestuur or regionally). */
+  permission?: Permission;
+  /** Active only on an exact path match. */
+  exact?: boolean;
+}
+
+/** The navigation. A new module adds one line here (and its route). */
+export const navItems: NavItem[] = [
+  { scope: 'bestuur', labelKey: 'nav.overview', path: '', exact: true },
+  { scope: 'bestuur', labelKey: 'nav.members', path: '/leden', permission: 'members.view' },
+  { scope: 'bestuur', labelKey: 'nav.audit', path: '/audittrail', permission: 'audit.view' },
+  { scope: 'bestuur', labelKey: 'nav.details', path: '/gegevens', permission: 'bestuur.view' },
+  { scope: 'region', labelKey: 'nav.besturen', path: '/regio', permission: 'region.besturen.view', exact: true },
+  { scope: 'region', labelKey: 'nav.platformAudit', path: '/regio/audittrail', permission: 'platform.audit.view' },
+];

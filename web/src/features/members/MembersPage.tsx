@@ -1,0 +1,152 @@
+import type { Member } from '@baken/contracts';
+import { bestuurRoles } from '@baken/contracts';
+import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { hasPermission, useRequiredSession } from '../../api/session';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { TablePagination } from '../../components/TablePagination';
+import { useBestuurId } from '../bestuur/useBestuurId';
+import { useMembers, useUpdateMember } from './api';
+import { EditMemberModal } from './EditMemberModal';
+import { InviteModal } from './InviteModal';
+import { MembersTable } from './MembersTable';
+
+const PAGE_SIZE = 25;
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const bestuurId = useBestuurId();
+  const session = useRequiredSession();
+  const navigate = useNavigate();
+  const search = useSearch({ strict: false }) as { page?: number; q?: string };
+  const page = search.page ?? 1;
+  const [q, setQ] = useState(search.q ?? '');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [role, setRole] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [toggling, setToggling] = useState<Member | null>(null);
+  const canManage = hasPermission(session, 'members.manage', bestuurId);
+  const update = useUpdateMember(bestuurId);
+
+  const setPage = (p: number) =>
+    void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, page: p > 1 ? p : undefined }) });
+  useEffect(() => {
+    if ((search.q ?? '') !== debouncedQ)
+      void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
+  }, [debouncedQ, search.q, navigate]);
+
+  const filter = {
+    page,
+    pageSize: PAGE_SIZE,
+    q: search.q,
+    role: role ?? undefined,
+    active: (active ?? undefined) as 'true' | 'false' | undefined,
+  };
+  const members = useMembers(bestuurId, filter);
+  const filtered = Boolean(search.q || role || active);
+  const onlySelf = !filtered && members.data?.total === 1;
+
+  const confirmToggle = () => {
+    if (!toggling) return;
+    update.mutate(
+      { memberId: toggling.id, body: { version: toggling.version, active: !toggling.active } },
+      {
+        onSuccess: () => setToggling(null),
+        onError: (e) => {
+          if (e instanceof ApiError && e.current) setToggling(e.current as Member);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('members.title')}</PageTitle>
+        {canManage && <Button onClick={() => setInviteOpen(true)}>{t('members.invite.open')}</Button>}
+      </Group>
+      <Group mb="md" align="flex-end">
+        <TextInput
+          label={t('members.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={280}
+        />
+        <Select
+          label={t('members.filterRole')}
+          placeholder={t('common.all')}
+          data={bestuurRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={setRole}
+          clearable
+          w={240}
+        />
+        <Select
+          label={t('members.filterStatus')}
+          placeholder={t('common.all')}
+          data={[
+            { value: 'true', label: t('common.active') },
+            { value: 'false', label: t('common.inactive') },
+          ]}
+          value={active}
+          onChange={setActive}
+          clearable
+          w={180}
+        />
+      </Group>
+      <ErrorAlert error={members.error} />
+      {members.isPending && <Loader aria-label={t('common.loading')} />}
+      {onlySelf && (
+        <Alert color="blue" mb="md" title={t('members.emptyTitle')}>
+          {canManage ? t('members.emptyManage') : t('members.emptyView')}
+        </Alert>
+      )}
+      {members.data && members.data.items.length === 0 && (
+        <Alert color="blue" mb="md">
+          {t('members.noResults')}
+        </Alert>
+      )}
+      {members.data && members.data.items.length > 0 && (
+        <>
+          <MembersTable
+            members={members.data.items}
+            selfUserId={session.user.id}
+            canManage={canManage}
+            onEdit={setEditing}
+            onToggleActive={(m) => {
+              update.reset();
+              setToggling(m);
+            }}
+          />
+          <TablePagination page={page} pageSize={PAGE_SIZE} total={members.data.total} onChange={setPage} />
+        </>
+      )}
+      <InviteModal bestuurId={bestuurId} opened={inviteOpen} onClose={() => setInviteOpen(false)} />
+      <EditMemberModal bestuurId={bestuurId} member={editing} onClose={() => setEditing(null)} />
+      <ConfirmModal
+        opened={toggling !== null}
+        title={toggling?.active ? t('members.deactivate.title') : t('members.reactivate.title')}
+        message={
+          toggling?.active
+            ? t('members.deactivate.message', { name: toggling?.displayName })
+            : t('members.reactivate.message', { name: toggling?.displayName })
+        }
+        confirmLabel={toggling?.active ? t('members.deactivate.confirm') : t('members.reactivate.confirm')}
+        danger={toggling?.active}
+        loading={update.isPending}
+        error={update.error}
+        onConfirm={confirmToggle}
+        onClose={() => setToggling(null)}
+      />
+    </>
+  );
+}

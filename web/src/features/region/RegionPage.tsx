@@ -1,0 +1,111 @@
+import { type Bestuur, bestuurKinds } from '@baken/contracts';
+import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBesturen, useUpdateBestuur } from '../../api/besturen';
+import { ApiError } from '../../api/client';
+import { hasPermission, useRequiredSession } from '../../api/session';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { TablePagination } from '../../components/TablePagination';
+import { BestuurModal } from './BestuurModal';
+import { BesturenTable } from './BesturenTable';
+
+const PAGE_SIZE = 50;
+
+export function RegionPage() {
+  const { t } = useTranslation();
+  const session = useRequiredSession();
+  const navigate = useNavigate();
+  const search = useSearch({ strict: false }) as { page?: number; q?: string };
+  const page = search.page ?? 1;
+  const [q, setQ] = useState(search.q ?? '');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [kind, setKind] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Bestuur | 'new' | null>(null);
+  const [toggling, setToggling] = useState<Bestuur | null>(null);
+  const canManage = hasPermission(session, 'platform.besturen.manage');
+  const update = useUpdateBestuur();
+
+  useEffect(() => {
+    if ((search.q ?? '') !== debouncedQ) void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
+  }, [debouncedQ, search.q, navigate]);
+  const setPage = (p: number) => void navigate({ to: '.', search: { q: search.q, page: p > 1 ? p : undefined } });
+
+  const besturen = useBesturen({ page, pageSize: PAGE_SIZE, q: search.q, kind: kind ?? undefined });
+
+  const confirmToggle = () => {
+    if (!toggling) return;
+    update.mutate(
+      { id: toggling.id, body: { version: toggling.version, active: !toggling.active } },
+      {
+        onSuccess: () => setToggling(null),
+        onError: (e) => {
+          if (e instanceof ApiError && e.current) setToggling(e.current as Bestuur);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('region.title')}</PageTitle>
+        {canManage && <Button onClick={() => setEditing('new')}>{t('region.create')}</Button>}
+      </Group>
+      <Group mb="md" align="flex-end">
+        <TextInput label={t('region.search')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+        <Select
+          label={t('bestuur.kind')}
+          placeholder={t('common.all')}
+          data={bestuurKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          clearable
+          w={260}
+        />
+      </Group>
+      <ErrorAlert error={besturen.error} />
+      {besturen.isPending && <Loader aria-label={t('common.loading')} />}
+      {besturen.data && besturen.data.items.length === 0 && (
+        <Alert color="blue">{search.q || kind ? t('region.noResults') : canManage ? t('region.emptyManage') : t('region.empty')}</Alert>
+      )}
+      {besturen.data && besturen.data.items.length > 0 && (
+        <>
+          <BesturenTable
+            besturen={besturen.data.items}
+            canManage={canManage}
+            onEdit={setEditing}
+            onToggleActive={(b) => {
+              update.reset();
+              setToggling(b);
+            }}
+          />
+          <TablePagination page={page} pageSize={PAGE_SIZE} total={besturen.data.total} onChange={setPage} />
+        </>
+      )}
+      <BestuurModal target={editing} onClose={() => setEditing(null)} />
+      <ConfirmModal
+        opened={toggling !== null}
+        title={toggling?.active ? t('region.deactivate.title') : t('region.reactivate.title')}
+        message={
+          toggling?.active
+            ? t('region.deactivate.message', { name: toggling?.name })
+            : t('region.reactivate.message', { name: toggling?.name })
+        }
+        confirmLabel={toggling?.active ? t('region.deactivate.confirm') : t('region.reactivate.confirm')}
+        danger={toggling?.active}
+        loading={update.isPending}
+        error={update.error}
+        onConfirm={confirmToggle}
+        onClose={() => setToggling(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { homePath, sessionQuery } from './api/session';
+import { AppLayout } from './components/AppLayout';
+import { NotFoundPage } from './components/NotFoundPage';
+import { AuditPage } from './features/audit/AuditPage';
+import { type AuditSearch, parseAuditSearch } from './features/audit/search';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
+import { SignInPage } from './features/auth/SignInPage';
+import { BestuurDetailsPage } from './features/bestuur/BestuurDetailsPage';
+import { OverviewPage } from './features/bestuur/OverviewPage';
+import { MembersPage } from './features/members/MembersPage';
+import { ProfilePage } from './features/profile/ProfilePage';
+import { PlatformAuditPage } from './features/region/PlatformAuditPage';
+import { RegionPage } from './features/region/RegionPage';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+const pageOf = (v: unknown) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 1 ? n : undefined;
+};
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aanmelden',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; error?: string } => ({
+    redirect: str(s.redirect),
+    error: str(s.error),
+  }),
+  component: SignInPage,
+});
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/wachtwoord-vergeten',
+  component: ForgotPasswordPage,
+});
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/wachtwoord-herstellen',
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
+  component: ResetPasswordPage,
+});
+
+/** Everything below requires a session. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
+      const target = location.href === '/' ? undefined : location.href;
+      throw redirect({ to: '/aanmelden', search: { redirect: target } });
+    }
+    return { session };
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homePath(context.session) });
+  },
+});
+
+const bestuurRoute = createRoute({ getParentRoute: () => appRoute, path: '/b/$bestuurId', component: Outlet });
+const overviewRoute = createRoute({ getParentRoute: () => bestuurRoute, path: '/', component: OverviewPage });
+const membersRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/leden',
+  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
+    page: pageOf(s.page),
+    q: str(s.q),
+  }),
+  component: MembersPage,
+});
+const auditRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/audittrail',
+  validateSearch: (s: Record<string, unknown>): AuditSearch => parseAuditSearch(s),
+  component: AuditPage,
+});
+const detailsRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/gegevens',
+  component: BestuurDetailsPage,
+});
+const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profiel', component: ProfilePage });
+const regionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio',
+  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
+    page: pageOf(s.page),
+    q: str(s.q),
+  }),
+  component: RegionPage,
+});
+const regionAuditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio/audittrail',
+  validateSearch: (s: Record<string, unknown>): AuditSearch => parseAuditSearch(s),
+  component: PlatformAuditPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  forgotRoute,
+  resetRoute,
+  appRoute.addChildren([
+    indexRoute,
+    bestuurRoute.addChildren([overviewRoute, membersRoute, auditRoute, detailsRoute]),
+    profileRoute,
+    regionRoute,
+    regionAuditRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
