@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ApiError } from '../api/client';
 import i18n from '../i18n';
 
@@ -37,16 +36,17 @@ export function issueMessage(issue: IssueLike): string {
 }
 
 /** Validates with a contract schema; returns the parsed value or errors keyed by field. */
-export function validate<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-): { data: z.output<S>; errors: null } | { data: null; errors: FieldErrors } {
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: IssueLike[] } };
+}
+
+export function validate<T>(schema: Schema<T>, value: unknown): { data: T; errors: null } | { data: null; errors: FieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, errors: null };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? '_');
-    errors[key] ??= issueMessage(issue as IssueLike);
+    errors[key] ??= issueMessage(issue);
   }
   return { data: null, errors };
 }
