@@ -35,7 +35,6 @@ export async function createHttp(deps: Deps, logger: Logger): Promise<FastifyIns
     requestIdHeader: false,
     trustProxy: deps.config.production,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: deps.config.NODE_ENV === 'test',
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
