@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
+import { acquire } from './platform/db/lock.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
@@ -18,6 +19,7 @@ async function main() {
   }
   const log = createLogger(config);
   const started = Date.now();
+  const release = config.DATABASE_URL ? () => undefined : acquire(config.dataDir);
   const db = await openDatabase(config);
   if (config.seedDemo && (await isEmpty(db.app))) {
     await seedDemo(db.app);
@@ -35,6 +37,7 @@ async function main() {
     try {
       await app.close();
       await db.close();
+      release();
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'shutdown failed');

@@ -29,7 +29,10 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 }
 
 /** Writes one audit event inside the caller's transaction: no change without its record. */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'actorName' | 'requestId'> | null, e: AuditEntry) {
+/** Who did it; null for changes made by Baken itself (demo data, jobs). */
+export type Actor = Pick<Ctx, 'userId' | 'requestId'> & { actorName: string | null };
+
+export async function recordAudit(tx: Tx, ctx: Actor | null, e: AuditEntry) {
   await tx
     .insertInto('audit_events')
     .values({

@@ -58,7 +58,8 @@ function finish(c: z.infer<typeof ConfigSchema>) {
   return {
     ...c,
     production: c.NODE_ENV === 'production',
-    dataDir: path.resolve(c.DATA_DIR),
+    // npm runs workspace scripts in the workspace folder; paths are meant from where the user typed.
+    dataDir: path.resolve(process.env.INIT_CWD ?? process.cwd(), c.DATA_DIR),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     seedDemo: c.NODE_ENV !== 'production' && (c.SEED_DEMO ?? true),
     oidcEnabled: Boolean(c.OIDC_ISSUER),

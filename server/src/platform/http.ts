@@ -7,7 +7,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  type ZodTypeProvider,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -18,9 +17,6 @@ import { registerAuthentication } from './auth.js';
 import { randomToken } from './crypto.js';
 import { registerErrorHandler, sendError, languageOf, notFound } from './errors.js';
 import type { Deps } from './types.js';
-
-export type App = FastifyInstance;
-export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 

@@ -91,7 +91,7 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await auth.requestPasswordReset(deps(), request.body.email, request.id);
+      await auth.requestPasswordReset(deps(), request.body.email);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   );

@@ -61,7 +61,7 @@ export async function startSession(
     });
     await recordAudit(
       tx,
-      { userId, actorName: user?.display_name ?? null, requestId: meta.requestId } as never,
+      { userId, actorName: user?.display_name ?? null, requestId: meta.requestId },
       { action: 'sign_in', objectType: 'user', objectId: userId, objectLabel: user?.display_name, after: { method: meta.method }, bestuurId: null },
     );
   });
@@ -149,14 +149,13 @@ export async function createPasswordLink(
 }
 
 /** Always succeeds, so the answer does not tell whether an account exists. */
-export async function requestPasswordReset(deps: AuthDeps, email: string, requestId: string) {
+export async function requestPasswordReset(deps: AuthDeps, email: string) {
   const limited = limiter(deps.config).hit(`reset:${email}`) > 0;
   if (limited) return;
   const user = await repo.findUserByEmail(deps.db, email);
-  if (!user || !user.active) return;
+  if (!user?.active) return;
   const link = await inScope(deps.db, { userId: user.id }, (tx) => createPasswordLink(deps, tx, user.id, 'reset'));
   await deps.mailer.send(passwordMail('reset', user.language as Lang, user.email, link));
-  void requestId;
 }
 
 export async function confirmPasswordReset(deps: AuthDeps, token: string, password: string, requestId: string) {

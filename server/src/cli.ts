@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { openDatabase, openPGlite, pglitePath } from './platform/db/index.js';
+import { acquire } from './platform/db/lock.js';
+import { migrate } from './platform/db/migrate.js';
+import { PGlitePool } from './platform/db/pglite-pool.js';
+
+const usage = `Usage: npm run cli -- <command>
+
+  migrate            bring the database up to date (also done at every start)
+  backup FILE        write the embedded database to FILE (.tar.gz); the server must be stopped
+  restore FILE       replace the embedded database with FILE; the current one is kept aside
+`;
+
+async function main(argv: string[]) {
+  const [command, file] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const db = await openDatabase(config);
+      await db.close();
+      console.log(`Database (${db.kind}) is up to date.`);
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      if (!file) throw new UsageError(`${command} needs a FILE`);
+      if (config.DATABASE_URL) {
+        throw new UsageError(
+          'DATABASE_URL is set: back up PostgreSQL with pg_dump and restore with pg_restore (docs/OPERATIONS.md).',
+        );
+      }
+      const release = acquire(config.dataDir);
+      try {
+        const where = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+        if (command === 'backup') await backup(config.dataDir, where);
+        else await restore(config.dataDir, where);
+      } finally {
+        release();
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
+  }
+}
+
+async function backup(dataDir: string, file: string) {
+  if (!fs.existsSync(pglitePath({ dataDir }))) throw new UsageError(`No database in ${dataDir}`);
+  const pglite = await openPGlite(pglitePath({ dataDir }));
+  try {
+    const dump = await pglite.dumpDataDir('gzip');
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await pglite.close();
+  }
+  console.log(`Backup written to ${file} (${fs.statSync(file).size} bytes).`);
+}
+
+/**
+ * Loads the backup into a new folder first and checks it; only then swaps it in. The
+ * database that was there stays beside it, so a wrong restore loses nothing.
+ */
+async function restore(dataDir: string, file: string) {
+  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  const target = pglitePath({ dataDir });
+  const staging = `${target}.restoring`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  try {
+    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([fs.readFileSync(file)]) });
+    const pool = new PGlitePool(pglite);
+    const { rows } = await pool.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'besturen'");
+    if ((rows[0] as { n: number }).n !== 1) throw new UsageError('The file is not a Baken backup.');
+    await migrate(pool);
+    await pglite.close();
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`The backup could not be read; nothing was changed. (${(err as Error).message})`);
+  }
+  let keptAside: string | null = null;
+  if (fs.existsSync(target)) {
+    keptAside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(target, keptAside);
+  }
+  fs.renameSync(staging, target);
+  console.log(`Restored from ${file}.${keptAside ? ` The previous database is kept in ${keptAside}.` : ''}`);
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError || err instanceof UsageError) {
+    console.error(err.message);
+    if (err instanceof UsageError) console.error(`\n${usage}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});
