@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase, openPGlite, pglitePath } from './platform/db/index.js';
-import { acquire } from './platform/db/lock.js';
+import { DataDirInUse, acquire } from './platform/db/lock.js';
 import { migrate } from './platform/db/migrate.js';
 import { PGlitePool } from './platform/db/pglite-pool.js';
 
@@ -92,7 +92,7 @@ async function restore(dataDir: string, file: string) {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof ConfigError || err instanceof UsageError) {
+  if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirInUse) {
     console.error(err.message);
     if (err instanceof UsageError) console.error(`\n${usage}`);
     process.exit(2);

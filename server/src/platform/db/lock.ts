@@ -28,9 +28,11 @@ export function holder(dataDir: string): number | null {
   }
 }
 
+export class DataDirInUse extends Error {}
+
 export function acquire(dataDir: string) {
   const other = holder(dataDir);
-  if (other) throw new Error(`The data folder ${dataDir} is in use by process ${other}. Stop that server first.`);
+  if (other) throw new DataDirInUse(`The data folder ${dataDir} is in use by process ${other}. Stop that server first.`);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(lockFile(dataDir), String(process.pid));
   return () => {
