@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { homePath, sessionQuery } from './api/session';
 import { AppLayout } from './components/AppLayout';
-import { NotFoundPage } from './components/NotFoundPage';
+import { NotFoundPage, StandaloneNotFoundPage } from './components/NotFoundPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { type AuditSearch, parseAuditSearch } from './features/audit/search';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
@@ -27,7 +27,7 @@ const pageOf = (v: unknown) => {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: StandaloneNotFoundPage,
 });
 
 const signInRoute = createRoute({
@@ -37,6 +37,11 @@ const signInRoute = createRoute({
     redirect: str(s.redirect),
     error: str(s.error),
   }),
+  beforeLoad: async ({ context }) => {
+    // Already signed in: signing in again makes no sense (and the server would ask for CSRF).
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) throw redirect({ to: homePath(session) });
+  },
   component: SignInPage,
 });
 const forgotRoute = createRoute({

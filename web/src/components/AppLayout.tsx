@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session';
 import { AppNav } from './AppNav';
 import { BestuurSwitcher } from './BestuurSwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -15,7 +16,10 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const params = useParams({ strict: false }) as { bestuurId?: string };
   const { pathname } = useLocation();
+  const session = useSession();
   useEffect(() => close(), [pathname, close]);
+  // Signed out or expired: the router is on its way to the sign-in page.
+  if (!session) return null;
 
   return (
     <AppShell

@@ -27,6 +27,7 @@ function NavSection({ title, items, prefix }: { title: string; items: NavItem[];
               <NavLink
                 component={Link}
                 to={href}
+                activeOptions={{ exact: item.exact ?? false }}
                 label={t(item.labelKey)}
                 active={active}
                 aria-current={active ? 'page' : undefined}

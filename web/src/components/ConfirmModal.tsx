@@ -24,7 +24,7 @@ export function ConfirmModal(props: Props) {
         <Button variant="default" onClick={props.onClose}>
           {t('common.cancel')}
         </Button>
-        <Button color={props.danger ? 'red.8' : undefined} loading={props.loading} onClick={props.onConfirm}>
+        <Button color={props.danger ? 'red.9' : undefined} loading={props.loading} onClick={props.onConfirm}>
           {props.confirmLabel}
         </Button>
       </Group>

@@ -17,7 +17,7 @@ export function ConflictAlert<T>({ error, onReload }: { error: unknown; onReload
       </Text>
       {current !== undefined && (
         <Group>
-          <Button size="xs" variant="filled" color="orange.9" onClick={() => onReload(current)}>
+          <Button size="xs" onClick={() => onReload(current)}>
             {t('conflict.reload')}
           </Button>
         </Group>

@@ -1,14 +1,14 @@
-import { Button, Container, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session';
 import { PageTitle } from './PageTitle';
+import { PublicLayout } from './PublicLayout';
 
-/** 404. Inside the shell it renders in <main>; on its own it provides its own. */
-export function NotFoundPage() {
+function NotFoundBody() {
   const { t } = useTranslation();
   const session = useSession();
-  const body = (
+  return (
     <>
       <PageTitle>{t('notFound.title')}</PageTitle>
       <Text mb="lg">{t('notFound.text')}</Text>
@@ -17,10 +17,18 @@ export function NotFoundPage() {
       </Button>
     </>
   );
-  if (document.getElementById('main-content')) return body;
+}
+
+/** 404 inside the signed-in shell. */
+export function NotFoundPage() {
+  return <NotFoundBody />;
+}
+
+/** 404 for paths outside every layout: brings its own header and main landmark. */
+export function StandaloneNotFoundPage() {
   return (
-    <Container component="main" id="main-content" py={64}>
-      {body}
-    </Container>
+    <PublicLayout>
+      <NotFoundBody />
+    </PublicLayout>
   );
 }

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../api/client';
-import { useRequiredSession } from '../api/session';
+import { sessionQuery, useRequiredSession } from '../api/session';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -16,8 +16,10 @@ export function UserMenu() {
       await api('/auth/logout', { method: 'POST' });
     } finally {
       setCsrfToken(null);
-      qc.clear();
+      // The shell renders nothing without a session; clear the rest after leaving it.
+      qc.setQueryData(sessionQuery.queryKey, null);
       await navigate({ to: '/aanmelden' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     }
   };
 

@@ -34,7 +34,7 @@ export function AuditDiff({ before, after, label }: { before: Obj; after: Obj; l
                   <Table.Th scope="row" fw={changed ? 700 : 500}>
                     {k}
                     {changed && (
-                      <Text span size="xs" fw={700} c="orange.9">
+                      <Text span size="xs" fw={700}>
                         {' '}
                         ({t('audit.changed')})
                       </Text>

@@ -26,7 +26,7 @@ export function AuditTable({ events, caption, onObject, onActor }: Props) {
 
   return (
     <Table.ScrollContainer minWidth={800}>
-      <Table verticalSpacing="sm">
+      <Table verticalSpacing="sm" captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -50,6 +50,7 @@ export function AuditTable({ events, caption, onObject, onActor }: Props) {
                     {e.actorId ? (
                       <Anchor
                         component="button"
+                        fz="inherit"
                         type="button"
                         onClick={() => onActor(e)}
                         aria-label={t('audit.filterActor', { name: e.actorName ?? e.actorId })}
@@ -65,6 +66,7 @@ export function AuditTable({ events, caption, onObject, onActor }: Props) {
                   <Table.Td>
                     <Anchor
                       component="button"
+                        fz="inherit"
                       type="button"
                       onClick={() => onObject(e)}
                       aria-label={t('audit.historyOf', { name: objectName })}

@@ -56,6 +56,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
     onSubmit(withActive ? { ...result.data, active } : result.data);
   };
 
+  const variant = readOnly ? 'filled' : 'default';
   const needsNis = (kindsWithNisCode as readonly string[]).includes(kind);
   return (
     <form onSubmit={submit} noValidate>
@@ -68,6 +69,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           allowDeselect={false}
           required
           readOnly={readOnly}
+          variant={variant}
           error={shown.kind}
         />
         <TextInput
@@ -76,6 +78,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           onChange={(e) => setName(e.currentTarget.value)}
           required
           readOnly={readOnly}
+          variant={variant}
           error={shown.name}
         />
         <TextInput
@@ -86,6 +89,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           inputMode="numeric"
           maxLength={5}
           readOnly={readOnly}
+          variant={variant}
           error={shown.nisCode}
         />
         <TextInput
@@ -94,6 +98,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           value={kboNumber}
           onChange={(e) => setKboNumber(e.currentTarget.value)}
           readOnly={readOnly}
+          variant={variant}
           error={shown.kboNumber}
         />
         <NumberInput
@@ -107,6 +112,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           thousandSeparator="."
           decimalSeparator=","
           readOnly={readOnly}
+          variant={variant}
           error={shown.population}
         />
         <Select
@@ -116,6 +122,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           onChange={setProvince}
           clearable={!readOnly}
           readOnly={readOnly}
+          variant={variant}
           error={shown.province}
         />
       </SimpleGrid>

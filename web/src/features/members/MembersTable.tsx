@@ -15,7 +15,7 @@ export function MembersTable({ members, selfUserId, canManage, onEdit, onToggleA
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover verticalSpacing="sm">
+      <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">
         <Table.Caption>{t('members.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -44,7 +44,7 @@ export function MembersTable({ members, selfUserId, canManage, onEdit, onToggleA
               <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
               <Table.Td>{m.endsAt ? formatDate(m.endsAt) : '—'}</Table.Td>
               <Table.Td>
-                <Badge color={m.active ? 'green.9' : 'gray.7'} variant={m.active ? 'light' : 'filled'}>
+                <Badge w="max-content" color={m.active ? 'teal.9' : 'gray.7'}>
                   {m.active ? t('common.active') : t('common.inactive')}
                 </Badge>
               </Table.Td>
@@ -60,7 +60,7 @@ export function MembersTable({ members, selfUserId, canManage, onEdit, onToggleA
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => onEdit(m)}>{t('members.edit.action')}</Menu.Item>
-                        <Menu.Item color={m.active ? 'red.8' : undefined} onClick={() => onToggleActive(m)}>
+                        <Menu.Item color={m.active ? 'red'  : undefined} onClick={() => onToggleActive(m)}>
                           {m.active ? t('members.deactivate.action') : t('members.reactivate.action')}
                         </Menu.Item>
                       </Menu.Dropdown>

@@ -83,7 +83,7 @@ export function TokensSection() {
       {tokens.data && items.length === 0 && canCreate && <Text size="sm">{t('tokens.empty')}</Text>}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={700}>
-          <Table verticalSpacing="sm">
+          <Table verticalSpacing="sm" captionSide="top">
             <Table.Caption>{t('tokens.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -109,7 +109,7 @@ export function TokensSection() {
                     <Table.Td>{tok.expiresAt ? formatDate(tok.expiresAt) : t('tokens.never')}</Table.Td>
                     <Table.Td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.neverUsed')}</Table.Td>
                     <Table.Td>
-                      <Badge color={st === 'active' ? 'green.9' : 'gray.7'} variant={st === 'active' ? 'light' : 'filled'}>
+                      <Badge w="max-content" color={st === 'active' ? 'teal.9' : 'gray.7'}>
                         {t(`tokens.statuses.${st}`)}
                       </Badge>
                     </Table.Td>
@@ -118,7 +118,7 @@ export function TokensSection() {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          color="red.8"
+                          color="red"
                           aria-label={t('tokens.revokeNamed', { name: tok.name })}
                           onClick={() => {
                             revoke.reset();

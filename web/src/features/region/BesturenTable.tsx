@@ -15,7 +15,7 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: P
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover verticalSpacing="sm">
+      <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">
         <Table.Caption>{t('region.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -43,7 +43,7 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: P
               <Table.Td>{b.province ? t(`provinces.${b.province}`) : '—'}</Table.Td>
               <Table.Td ta="right">{b.population === null ? '—' : formatNumber(b.population)}</Table.Td>
               <Table.Td>
-                <Badge color={b.active ? 'green.9' : 'gray.7'} variant={b.active ? 'light' : 'filled'}>
+                <Badge w="max-content" color={b.active ? 'teal.9' : 'gray.7'}>
                   {b.active ? t('common.active') : t('common.inactive')}
                 </Badge>
               </Table.Td>
@@ -57,7 +57,7 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: P
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => onEdit(b)}>{t('region.edit')}</Menu.Item>
-                      <Menu.Item color={b.active ? 'red.8' : undefined} onClick={() => onToggleActive(b)}>
+                      <Menu.Item color={b.active ? 'red'  : undefined} onClick={() => onToggleActive(b)}>
                         {b.active ? t('region.deactivate.action') : t('region.reactivate.action')}
                       </Menu.Item>
                     </Menu.Dropdown>
