@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterAll } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createMailer } from '../../src/platform/mail.js';
 import type { BestuurKind, BestuurRole, RegionalRole } from '@baken/contracts';
 import { hashPassword } from '../../src/platform/crypto.js';
 import { kboFor } from '../../src/seed/demo.js';
@@ -106,4 +111,17 @@ export function agentFor(t: TestApp, auth: { cookie?: string; csrf?: string; bea
       };
     },
   };
+}
+
+/**
+ * A second app with other settings over the same database as `t` (for example production
+ * cookies, or a low rate limit), without the cost of another database. Closed after the file.
+ */
+export async function appWithConfig(t: TestApp, env: Record<string, string>): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', ...env });
+  const mailer = createMailer({ ...config, SMTP_URL: undefined }, pino({ level: 'silent' }));
+  const app = await buildApp({ config, db: t.db, mailer }, pino({ level: 'silent' }), { web: false });
+  await app.ready();
+  afterAll(() => app.close());
+  return { ...t, app, outbox: mailer.outbox };
 }

@@ -167,6 +167,7 @@ export async function confirmPasswordReset(deps: AuthDeps, token: string, passwo
     if (!user) throw new AppError('RESET_TOKEN_INVALID');
     await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await repo.deleteSessionsOfUser(tx, user.id);
+    await repo.retirePasswordTokensOfUser(tx, user.id);
     await recordAudit(tx, { userId: user.id, actorName: user.display_name, requestId }, {
       action: 'update',
       objectType: 'user',

@@ -110,6 +110,15 @@ export const consumePasswordToken = (tx: Tx, id: string) =>
     .returning(['user_id', 'purpose'])
     .executeTakeFirst();
 
+/** Once a password is set, links mailed earlier must not be able to set it again. */
+export const retirePasswordTokensOfUser = (tx: Tx, userId: string) =>
+  tx
+    .updateTable('password_tokens')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+
 // API tokens: rows are visible to their owner (app.user_id) under row-level security.
 
 type TokenRow = Selectable<ApiTokensTable> & { bestuur_name: string };

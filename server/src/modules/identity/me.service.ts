@@ -56,6 +56,7 @@ export async function changePassword(
       .where('user_id', '=', ctx.userId)
       .where('id', '!=', principal.sessionId ?? '')
       .execute();
+    await repo.retirePasswordTokensOfUser(tx, ctx.userId);
     await recordAudit(tx, ctx, {
       action: 'update',
       objectType: 'user',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { startSession } from './auth.service.js';
 import { setSessionCookie } from './auth.routes.js';
-import { type OidcTransaction, finishOidc, startOidc } from './oidc.service.js';
+import { type OidcTransaction, finishOidc, safeReturnTo, startOidc } from './oidc.service.js';
 
 const OIDC_COOKIE = 'baken_oidc';
 const tags = ['auth'];
@@ -68,7 +68,8 @@ export async function oidcRoutes(app: FastifyInstance) {
           method: 'oidc',
         });
         setSessionCookie(app, reply, session);
-        return reply.redirect(tx.returnTo, 302);
+        // The cookie is not signed: check the target again rather than trust what comes back.
+        return reply.redirect(safeReturnTo(tx.returnTo), 302);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         request.log.warn({ code: err.code }, 'OpenID Connect sign-in refused');
