@@ -33,9 +33,10 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/aanmelden',
-  validateSearch: (s: Record<string, unknown>): { redirect?: string; error?: string } => ({
+  // `fout` carries the error code when sign-in with the Flemish government failed.
+  validateSearch: (s: Record<string, unknown>): { redirect?: string; fout?: string } => ({
     redirect: str(s.redirect),
-    error: str(s.error),
+    fout: str(s.fout),
   }),
   beforeLoad: async ({ context }) => {
     // Already signed in: signing in again makes no sense (and the server would ask for CSRF).

@@ -2,6 +2,7 @@ import type { BestuurRole, MembershipSummary, Permission, SessionInfo } from '@b
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import i18n from '../i18n';
 import { ApiError, api, setCsrfToken } from './client';
+import { lastBestuurId } from './currentBestuur';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
@@ -59,8 +60,8 @@ export function roleOf(session: SessionInfo | null, bestuurId: string): BestuurR
 }
 
 export function homePath(session: SessionInfo): string {
-  const first = session.memberships[0];
-  if (first) return `/b/${first.bestuurId}`;
+  const first = lastBestuurId(session) ?? session.memberships[0]?.bestuurId;
+  if (first) return `/b/${first}`;
   if (session.user.regionalRoles.length > 0) return '/regio';
   return '/profiel';
 }

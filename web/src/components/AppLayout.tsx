@@ -1,8 +1,9 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useLocation, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentBestuurId } from '../api/currentBestuur';
 import { useSession } from '../api/session';
 import { AppNav } from './AppNav';
 import { BestuurSwitcher } from './BestuurSwitcher';
@@ -14,9 +15,9 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const params = useParams({ strict: false }) as { bestuurId?: string };
   const { pathname } = useLocation();
   const session = useSession();
+  const bestuurId = useCurrentBestuurId(session);
   useEffect(() => close(), [pathname, close]);
   // Signed out or expired: the router is on its way to the sign-in page.
   if (!session) return null;
@@ -41,7 +42,9 @@ export function AppLayout() {
             <Text component={Link} to="/" fw={800} size="xl" c="blue.9" td="none">
               {t('app.name')}
             </Text>
-            <BestuurSwitcher bestuurId={params.bestuurId} />
+            <Box visibleFrom="sm">
+              <BestuurSwitcher bestuurId={bestuurId} />
+            </Box>
           </Group>
           <Group wrap="nowrap" gap="sm">
             <LanguageSwitch />
@@ -50,7 +53,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.mainNav')}>
-        <AppNav bestuurId={params.bestuurId} />
+        <Box hiddenFrom="sm" mb="md">
+          <BestuurSwitcher bestuurId={bestuurId} />
+        </Box>
+        <AppNav bestuurId={bestuurId} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />

@@ -25,7 +25,7 @@ export function BestuurSwitcher({ bestuurId }: { bestuurId?: string }) {
       }}
       allowDeselect={false}
       searchable={data.length > 8}
-      w={{ base: 160, sm: 260 }}
+      w={{ base: '100%', sm: 260 }}
       comboboxProps={{ withinPortal: true }}
     />
   );

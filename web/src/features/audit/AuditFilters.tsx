@@ -1,5 +1,5 @@
 import { auditActions } from '@baken/contracts';
-import { Autocomplete, Button, Group, Select } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { AuditSearch } from './search';
@@ -24,11 +24,13 @@ export function AuditFilters({ search, objectTypes, actors, onChange }: Props) {
 
   return (
     <Group align="flex-end" mb="md" gap="sm">
-      <Autocomplete
+      <Select
         label={t('audit.objectType')}
+        placeholder={t('common.all')}
         data={objectTypes.map((o) => ({ value: o, label: typeLabel(o) }))}
-        value={search.objectType ?? ''}
-        onChange={(v) => set({ objectType: v || undefined, objectId: undefined })}
+        value={search.objectType ?? null}
+        onChange={(v) => set({ objectType: v ?? undefined, objectId: undefined })}
+        clearable
         w={200}
       />
       <Select

@@ -11,7 +11,7 @@ import { AuditTable } from './AuditTable';
 import { type AuditSearch, auditFilters } from './search';
 
 const PAGE_SIZE = 50;
-const KNOWN_OBJECT_TYPES = ['bestuur', 'member', 'user', 'api_token', 'session'];
+const KNOWN_OBJECT_TYPES = ['bestuur', 'membership', 'user', 'api_token'];
 
 interface Props {
   /** e.g. `/besturen/<id>/audit-events` or `/platform/audit-events` */

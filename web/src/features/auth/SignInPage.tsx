@@ -1,10 +1,10 @@
-import type { SessionInfo } from '@baken/contracts';
+import { type ErrorCode, errorMessages, formatErrorMessage, type SessionInfo } from '@baken/contracts';
 import { Alert, Anchor, Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, currentLanguage } from '../../api/client';
 import { applySession, homePath, sessionQuery } from '../../api/session';
 import { PageTitle } from '../../components/PageTitle';
 import { PublicLayout } from '../../components/PublicLayout';
@@ -23,7 +23,7 @@ export function SignInPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { redirect?: string; error?: string };
+  const search = useSearch({ strict: false }) as { redirect?: string; fout?: string };
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
@@ -62,9 +62,11 @@ export function SignInPage() {
           {loginError}
         </Alert>
       )}
-      {search.error && !loginError && (
+      {search.fout && !loginError && (
         <Alert color="red" role="alert" mb="md">
-          {t('signIn.externalError')}
+          {search.fout in errorMessages
+            ? formatErrorMessage(search.fout as ErrorCode, currentLanguage())
+            : t('signIn.externalError')}
         </Alert>
       )}
       <form onSubmit={submit} noValidate>

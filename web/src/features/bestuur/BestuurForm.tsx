@@ -109,6 +109,7 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           max={10_000_000}
           allowDecimal={false}
           allowNegative={false}
+          hideControls
           thousandSeparator="."
           decimalSeparator=","
           readOnly={readOnly}

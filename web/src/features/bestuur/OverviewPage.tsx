@@ -3,8 +3,10 @@ import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { bestuurQuery } from '../../api/besturen';
+import { ApiError } from '../../api/client';
 import { hasPermission, roleOf, useRequiredSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NotFoundPage } from '../../components/NotFoundPage';
 import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { useMembers } from '../members/api';
@@ -25,6 +27,7 @@ export function OverviewPage() {
   const members = useMembers(bestuurId, { page: 1, pageSize: 1 }, can('members.view'));
 
   if (bestuur.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (bestuur.error instanceof ApiError && bestuur.error.status === 404) return <NotFoundPage />;
   if (bestuur.error) return <ErrorAlert error={bestuur.error} />;
   const b = bestuur.data;
 
@@ -40,7 +43,7 @@ export function OverviewPage() {
       <div>
         <PageTitle>{b.name}</PageTitle>
         <Group gap="sm">
-          <Badge variant="light" color="blue.9" size="lg">
+          <Badge variant="light" size="lg">
             {t(`kinds.${b.kind}`)}
           </Badge>
           {!b.active && (

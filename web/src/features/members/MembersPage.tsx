@@ -86,7 +86,10 @@ export function MembersPage() {
           placeholder={t('common.all')}
           data={bestuurRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
-          onChange={setRole}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
           clearable
           w={240}
         />
@@ -98,7 +101,10 @@ export function MembersPage() {
             { value: 'false', label: t('common.inactive') },
           ]}
           value={active}
-          onChange={setActive}
+          onChange={(v) => {
+            setActive(v);
+            setPage(1);
+          }}
           clearable
           w={180}
         />

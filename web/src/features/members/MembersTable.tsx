@@ -60,7 +60,7 @@ export function MembersTable({ members, selfUserId, canManage, onEdit, onToggleA
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => onEdit(m)}>{t('members.edit.action')}</Menu.Item>
-                        <Menu.Item color={m.active ? 'red'  : undefined} onClick={() => onToggleActive(m)}>
+                        <Menu.Item color={m.active ? 'red' : undefined} onClick={() => onToggleActive(m)}>
                           {m.active ? t('members.deactivate.action') : t('members.reactivate.action')}
                         </Menu.Item>
                       </Menu.Dropdown>

@@ -53,7 +53,13 @@ export function TokensSection() {
             {t('tokens.createdWarning')}
           </Text>
           <Group align="flex-end">
-            <TextInput label={t('tokens.secret')} value={created.token} readOnly style={{ flex: 1 }} ff="monospace" />
+            <TextInput
+              label={t('tokens.secret')}
+              value={created.token}
+              readOnly
+              style={{ flex: 1 }}
+              styles={{ input: { fontFamily: 'monospace' } }}
+            />
             <CopyButton value={created.token}>
               {({ copied, copy }) => (
                 <Button onClick={copy} color={copied ? 'green.9' : undefined}>

@@ -57,7 +57,7 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: P
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => onEdit(b)}>{t('region.edit')}</Menu.Item>
-                      <Menu.Item color={b.active ? 'red'  : undefined} onClick={() => onToggleActive(b)}>
+                      <Menu.Item color={b.active ? 'red' : undefined} onClick={() => onToggleActive(b)}>
                         {b.active ? t('region.deactivate.action') : t('region.reactivate.action')}
                       </Menu.Item>
                     </Menu.Dropdown>
