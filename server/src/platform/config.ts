@@ -31,6 +31,12 @@ const ConfigSchema = z
     OIDC_SCOPES: z.string().default('openid email profile'),
     OIDC_ALLOW_HTTP: bool.default(false),
     WEB_DIST: z.string().optional(),
+    /** Proxies in front of Baken whose X-Forwarded-For is believed: a hop count or addresses. */
+    TRUST_PROXY: z
+      .string()
+      .default('0')
+      .transform((v): number | string[] => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((x) => x.trim()))),
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   })
   .superRefine((c, ctx) => {
     const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -20,18 +20,27 @@ import type { Deps } from './types.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
+/** A hop count or a list of addresses; 0 means no proxy is trusted. */
+function trustProxyOf(setting: number | string[]): FastifyServerOptions['trustProxy'] {
+  if (Array.isArray(setting)) return setting;
+  return setting === 0 ? false : (_address: string, hop: number) => hop < setting;
+}
+
 /** The bare Fastify instance with the house conventions; modules add their routes. */
 export async function createHttp(deps: Deps, logger: Logger): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({
+  const options: FastifyServerOptions = {
     loggerInstance: logger as unknown as FastifyInstance['log'],
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomToken(9);
     },
     requestIdHeader: false,
-    trustProxy: deps.config.production,
+    // Never trust X-Forwarded-For by default: it would let a client pick its own address
+    // and step around the per-address sign-in limit.
+    trustProxy: trustProxyOf(deps.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
-  });
+  };
+  const app = Fastify(options) as unknown as FastifyInstance;
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

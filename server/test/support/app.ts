@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { type Database, openDatabase, openPGlite } from '../../src/platform/db/index.js';
 import { createMailer } from '../../src/platform/mail.js';
-import { TEMPLATE_DB, databaseUrl, testDatabaseUrl } from './database-url.js';
+import { databaseUrl, testDatabaseUrl } from './database-url.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     const name = `baken_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`);
     await admin.end();
     const url = databaseUrl(base, name);
     db = await openDatabase({ ...config, DATABASE_URL: url, DATABASE_APP_URL: undefined }, { migrate: false });

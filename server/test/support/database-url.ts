@@ -1,11 +1,5 @@
-export const TEMPLATE_DB = 'baken_tpl';
-
 /** PostgreSQL for tests when TEST_DATABASE_URL is set (CI sets it); PGlite otherwise. */
 export const testDatabaseUrl = () => process.env.TEST_DATABASE_URL || undefined;
-
-export function adminUrl(url: string) {
-  return url;
-}
 
 export function databaseUrl(url: string, db: string) {
   const u = new URL(url);

@@ -1,38 +1,42 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/platform/db/migrate.js';
-import { TEMPLATE_DB, adminUrl, testDatabaseUrl } from './database-url.js';
+import { databaseUrl, testDatabaseUrl } from './database-url.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDb: string;
+  }
+}
 
 /**
- * On PostgreSQL (TEST_DATABASE_URL set), migrate once into a template database; every
- * test file then clones it. On PGlite each file migrates its own in-memory database.
+ * On PostgreSQL (TEST_DATABASE_URL set), migrate once into a template database of this run;
+ * every test file clones it. Runs of their own do not touch each other's databases. On
+ * PGlite each file migrates its own in-memory database.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const base = testDatabaseUrl();
   if (!base) return;
-  const admin = new pg.Client({ connectionString: adminUrl(base) });
-  await admin.connect();
-  try {
-    const stale = await admin.query(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'baken_t_%' OR datname = $1",
-      [TEMPLATE_DB],
-    );
-    for (const { datname } of stale.rows) {
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  const template = `baken_tpl_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
     }
-    await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-  } finally {
-    await admin.end();
-  }
-  const pool = new pg.Pool({ connectionString: withDatabase(base, TEMPLATE_DB), max: 1 });
+  };
+  await admin(`CREATE DATABASE "${template}"`);
+  const pool = new pg.Pool({ connectionString: databaseUrl(base, template), max: 1 });
   try {
     await migrate(pool);
   } finally {
     await pool.end();
   }
-}
-
-function withDatabase(url: string, db: string) {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
+  project.provide('templateDb', template);
+  return async () => {
+    await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+  };
 }
