@@ -1,5 +1,11 @@
 import { type ErrorCode, type Lang, formatErrorMessage, validationMessages } from '@baken/contracts';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -67,13 +73,30 @@ export function languageOf(request: FastifyRequest): Lang {
 
 const zodLocales = { nl: z.locales.nl(), en: z.locales.en() };
 
-function issuesOf(error: z.ZodError | { issues: z.core.$ZodIssue[] }, lang: Lang) {
-  const localeError = zodLocales[lang].localeError;
-  return error.issues.map((issue) => {
-    const custom = issue.code === 'custom' || /^[a-z_]+$/.test(issue.message);
-    const localised = custom ? undefined : localeError?.(issue as never);
-    const message = typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
-    return { path: issue.path.map(String), code: issue.code, message };
+/** Zod's own messages in the caller's language; our rules keep their message key for localiseIssues. */
+function localise(issue: z.core.$ZodIssue, lang: Lang): string {
+  if (issue.code === 'custom' || /^[a-z_]+$/.test(issue.message)) return issue.message;
+  const localised = zodLocales[lang].localeError?.(issue as never);
+  return typeof localised === 'string' ? localised : (localised?.message ?? issue.message);
+}
+
+function issuesOf(error: z.ZodError, lang: Lang) {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    code: issue.code,
+    message: localise(issue, lang),
+  }));
+}
+
+/**
+ * fastify-type-provider-zod hands each zod issue over as { keyword: code, instancePath, message,
+ * params: the rest of the issue }; put it back together so it can be localised.
+ */
+function issuesOfValidation(validation: FastifySchemaValidationError[], lang: Lang) {
+  return validation.map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const issue = { ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+    return { path, code: v.keyword, message: localise(issue, lang) };
   });
 }
 
@@ -111,24 +134,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     const lang = languageOf(request);
     if (error instanceof AppError) return sendError(reply, lang, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: [v.instancePath.replace(/^\//, ''), ...((v.params?.issue as z.core.$ZodIssue | undefined)?.path ?? [])]
-          .flatMap((p) => String(p).split('/'))
-          .filter(Boolean),
-        code: (v.params?.issue as z.core.$ZodIssue | undefined)?.code ?? v.keyword,
-        message: v.message ?? '',
-      }));
-      const zodIssues = error.validation.map((v) => v.params?.issue).filter(Boolean) as z.core.$ZodIssue[];
-      const localised = zodIssues.length === issues.length ? issuesOf({ issues: zodIssues }, lang) : [];
       return sendError(
         reply,
         lang,
-        new AppError('VALIDATION_FAILED', {
-          issues: issues.map((i, n) => ({
-            ...i,
-            message: localised[n]?.message ?? i.message,
-          })),
-        }),
+        new AppError('VALIDATION_FAILED', { issues: issuesOfValidation(error.validation, lang) }),
       );
     }
     if (error instanceof z.ZodError) {

@@ -23,7 +23,7 @@ export const toAuditEvent = (r: Row): AuditEvent => ({
 
 /** bestuurId null: the platform-level trail. Row-level security limits both to what the scope allows. */
 function filtered(tx: Tx, bestuurId: string | null, f: AuditFilter) {
-  let q = tx.selectFrom('audit_events').selectAll();
+  let q = tx.selectFrom('audit_events');
   q = bestuurId ? q.where('bestuur_id', '=', bestuurId) : q.where('bestuur_id', 'is', null);
   if (f.objectType) q = q.where('object_type', '=', f.objectType);
   if (f.objectId) q = q.where('object_id', '=', f.objectId);
@@ -36,14 +36,18 @@ function filtered(tx: Tx, bestuurId: string | null, f: AuditFilter) {
 
 export async function page(tx: Tx, bestuurId: string | null, f: AuditFilter, limit: number, offset: number) {
   const rows = await filtered(tx, bestuurId, f)
+    .selectAll()
     .select(sql<number>`count(*) over()`.as('total'))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  // A page past the end has no row to carry the total: count separately then.
+  if (rows[0] || offset === 0) return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const { n } = await filtered(tx, bestuurId, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
 }
 
 export const all = (tx: Tx, bestuurId: string | null, f: AuditFilter, max: number) =>
-  filtered(tx, bestuurId, f).orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(max).execute();
+  filtered(tx, bestuurId, f).selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(max).execute();

@@ -11,10 +11,7 @@ const xlsxResponse = z.any().describe('xlsx workbook');
 
 function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
   const day = new Date().toISOString().slice(0, 10);
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename="${name}-${day}.xlsx"`)
-    .send(body);
+  return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}-${day}.xlsx"`).send(body);
 }
 
 export async function audittrailRoutes(app: FastifyInstance) {
@@ -32,7 +29,8 @@ export async function audittrailRoutes(app: FastifyInstance) {
         response: { 200: pageOf(AuditEvent), 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => service.listEvents(db(), forTenant(request, request.params.bestuurId, 'audit.view'), request.query),
+    async (request) =>
+      service.listEvents(db(), forTenant(request, request.params.bestuurId, 'audit.view'), request.query),
   );
 
   r.get(

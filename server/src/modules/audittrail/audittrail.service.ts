@@ -47,11 +47,7 @@ const actionLabels: Record<Lang, Record<string, string>> = {
 };
 
 /** The filtered trail as an xlsx workbook, newest first. */
-export async function exportEvents(
-  db: Kysely<DB>,
-  ctx: Ctx | TenantCtx,
-  filter: repo.AuditFilter,
-): Promise<Buffer> {
+export async function exportEvents(db: Kysely<DB>, ctx: Ctx | TenantCtx, filter: repo.AuditFilter): Promise<Buffer> {
   const rows = await inScope(db, scopeOf(ctx), (tx) => repo.all(tx, bestuurOf(ctx), filter, EXPORT_MAX_ROWS));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baken';

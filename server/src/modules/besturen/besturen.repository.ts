@@ -28,16 +28,31 @@ export interface ListFilter {
   offset: number;
 }
 
-export async function list(tx: Tx, f: ListFilter) {
-  let q = tx.selectFrom('besturen').selectAll().select(sql<number>`count(*) over()`.as('total'));
+function filtered(tx: Tx, f: Omit<ListFilter, 'limit' | 'offset'>) {
+  let q = tx.selectFrom('besturen');
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`false`);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q) q = q.where((eb) => eb.or([eb('name', 'ilike', `%${f.q}%`), eb('nis_code', '=', f.q as string)]));
-  const rows = await q.orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  return q;
 }
 
-export const find = (tx: Tx, id: string) => tx.selectFrom('besturen').selectAll().where('id', '=', id).executeTakeFirst();
+export async function list(tx: Tx, f: ListFilter) {
+  const rows = await filtered(tx, f)
+    .selectAll()
+    .select(sql<number>`count(*) over()`.as('total'))
+    .orderBy('name')
+    .orderBy('id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  // A page past the end has no row to carry the total: count separately then.
+  if (rows[0] || f.offset === 0) return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const { n } = await filtered(tx, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
+}
+
+export const find = (tx: Tx, id: string) =>
+  tx.selectFrom('besturen').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insert = (tx: Tx, id: string, b: BestuurCreate) =>
   tx

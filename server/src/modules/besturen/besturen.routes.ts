@@ -1,4 +1,12 @@
-import { Bestuur, BestuurCreate, BestuurListQuery, BestuurParams, BestuurUpdate, ErrorBody, pageOf } from '@baken/contracts';
+import {
+  Bestuur,
+  BestuurCreate,
+  BestuurListQuery,
+  BestuurParams,
+  BestuurUpdate,
+  ErrorBody,
+  pageOf,
+} from '@baken/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../platform/auth.js';

@@ -31,7 +31,12 @@ function mapUnique(err: unknown): never {
 }
 
 /** Regional roles see every bestuur; everyone else the besturen they are a member of. */
-export async function listBesturen(db: Kysely<DB>, ctx: Ctx, principal: Principal, query: z.infer<typeof BestuurListQuery>) {
+export async function listBesturen(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  principal: Principal,
+  query: z.infer<typeof BestuurListQuery>,
+) {
   const all = ctx.permissions.has('region.besturen.view') && !principal.tokenBestuurId;
   const ids = all ? undefined : principal.memberships.map((m) => m.bestuurId);
   const { rows, total } = await repo.list(db, {
@@ -45,7 +50,8 @@ export async function listBesturen(db: Kysely<DB>, ctx: Ctx, principal: Principa
 }
 
 export function canSee(ctx: Ctx, principal: Principal, id: string) {
-  if (principal.tokenBestuurId) return principal.tokenBestuurId === id && principal.memberships.some((m) => m.bestuurId === id);
+  if (principal.tokenBestuurId)
+    return principal.tokenBestuurId === id && principal.memberships.some((m) => m.bestuurId === id);
   return ctx.permissions.has('region.besturen.view') || principal.memberships.some((m) => m.bestuurId === id);
 }
 

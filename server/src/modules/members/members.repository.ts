@@ -2,24 +2,25 @@ import type { Member, MemberUpdate } from '@baken/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/tenancy.js';
 
-const memberQuery = (tx: Tx, bestuurId: string) =>
-  tx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'm.id',
-      'm.bestuur_id',
-      'm.user_id',
-      'm.role',
-      'm.ends_at',
-      'm.active',
-      'm.created_at',
-      'm.version',
-      'u.email',
-      'u.display_name',
-      'u.last_sign_in_at',
-    ])
-    .where('m.bestuur_id', '=', bestuurId);
+const memberBase = (tx: Tx, bestuurId: string) =>
+  tx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').where('m.bestuur_id', '=', bestuurId);
+
+const selectMember = (q: ReturnType<typeof memberBase>) =>
+  q.select([
+    'm.id',
+    'm.bestuur_id',
+    'm.user_id',
+    'm.role',
+    'm.ends_at',
+    'm.active',
+    'm.created_at',
+    'm.version',
+    'u.email',
+    'u.display_name',
+    'u.last_sign_in_at',
+  ]);
+
+const memberQuery = (tx: Tx, bestuurId: string) => selectMember(memberBase(tx, bestuurId));
 
 type Row = Awaited<ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>>;
 
@@ -37,17 +38,34 @@ export const toMember = (r: Row): Member => ({
   version: r.version,
 });
 
-export async function list(
-  tx: Tx,
-  bestuurId: string,
-  f: { q?: string; role?: string; active?: boolean; limit: number; offset: number },
-) {
-  let q = memberQuery(tx, bestuurId).select(sql<number>`count(*) over()`.as('total'));
+interface ListFilter {
+  q?: string;
+  role?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+function filtered(tx: Tx, bestuurId: string, f: ListFilter) {
+  let q = memberBase(tx, bestuurId);
   if (f.role) q = q.where('m.role', '=', f.role);
   if (f.active !== undefined) q = q.where('m.active', '=', f.active);
   if (f.q) q = q.where((eb) => eb.or([eb('u.display_name', 'ilike', `%${f.q}%`), eb('u.email', 'ilike', `%${f.q}%`)]));
-  const rows = await q.orderBy('u.display_name').orderBy('m.id').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  return q;
+}
+
+export async function list(tx: Tx, bestuurId: string, f: ListFilter) {
+  const rows = await selectMember(filtered(tx, bestuurId, f))
+    .select(sql<number>`count(*) over()`.as('total'))
+    .orderBy('u.display_name')
+    .orderBy('m.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  // A page past the end has no row to carry the total: count separately then.
+  if (rows[0] || f.offset === 0) return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  const { n } = await filtered(tx, bestuurId, f).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
 }
 
 export const find = (tx: Tx, bestuurId: string, id: string) =>
@@ -81,3 +99,16 @@ export const update = (tx: Tx, bestuurId: string, id: string, input: MemberUpdat
     .where('version', '=', input.version)
     .returning('id')
     .executeTakeFirst();
+
+/** Beheerders who can act today: active and not past their end date. */
+export async function countActiveAdmins(tx: Tx, bestuurId: string): Promise<number> {
+  const { n } = await tx
+    .selectFrom('memberships')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('bestuur_id', '=', bestuurId)
+    .where('role', '=', 'beheerder')
+    .where('active', '=', true)
+    .where(sql<boolean>`ends_at IS NULL OR ends_at >= current_date`)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

@@ -1,4 +1,13 @@
-import { BestuurParams, ErrorBody, Member, MemberInvite, MemberListQuery, MemberParams, MemberUpdate, pageOf } from '@baken/contracts';
+import {
+  BestuurParams,
+  ErrorBody,
+  Member,
+  MemberInvite,
+  MemberListQuery,
+  MemberParams,
+  MemberUpdate,
+  pageOf,
+} from '@baken/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { forTenant } from '../../platform/request.js';

@@ -41,7 +41,11 @@ export async function listMembers(db: Kysely<DB>, ctx: TenantCtx, query: z.infer
 export async function inviteMember(deps: MemberDeps, ctx: TenantCtx, input: MemberInvite): Promise<Member> {
   let mail: Mail | null = null;
   const member = await inScope(deps.db, scope(ctx), async (tx) => {
-    const bestuur = await tx.selectFrom('besturen').select('name').where('id', '=', ctx.tenantId).executeTakeFirstOrThrow();
+    const bestuur = await tx
+      .selectFrom('besturen')
+      .select('name')
+      .where('id', '=', ctx.tenantId)
+      .executeTakeFirstOrThrow();
     let user = await users.findUserByEmail(tx, input.email);
     const params = { bestuur: bestuur.name, inviter: ctx.actorName };
     if (!user) {
@@ -59,7 +63,9 @@ export async function inviteMember(deps: MemberDeps, ctx: TenantCtx, input: Memb
       endsAt: input.endsAt,
       invitedBy: ctx.userId,
     });
-    const created = repo.toMember((await repo.find(tx, ctx.tenantId, id)) as NonNullable<Awaited<ReturnType<typeof repo.find>>>);
+    const created = repo.toMember(
+      (await repo.find(tx, ctx.tenantId, id)) as NonNullable<Awaited<ReturnType<typeof repo.find>>>,
+    );
     await recordAudit(tx, ctx, {
       action: 'invite',
       objectType: 'membership',
@@ -88,8 +94,11 @@ export async function updateMember(db: Kysely<DB>, ctx: TenantCtx, id: string, i
         issues: [{ path: ['endsAt'], code: 'custom', message: 'auditor_requires_end_date' }],
       });
     }
+    const wasAdmin = (await repo.countActiveAdmins(tx, ctx.tenantId)) > 0;
     const updated = await repo.update(tx, ctx.tenantId, id, input);
     if (!updated) throw conflict(current);
+    // Checked after the write, on what is stored: the transaction undoes a change that leaves no beheerder.
+    if (wasAdmin && (await repo.countActiveAdmins(tx, ctx.tenantId)) === 0) throw new AppError('LAST_ADMIN');
     const after = repo.toMember((await repo.find(tx, ctx.tenantId, id)) as typeof currentRow);
     await recordAudit(tx, ctx, {
       action: 'update',

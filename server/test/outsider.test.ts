@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './support/app.js';
+import { type Agent, createBestuur, createUser } from './support/factories.js';
+import { sessionFor, snapshot, tokenAgent } from './support/fixtures.js';
+
+/**
+ * The outsider test (ENGINEERING.md, practice 8): whoever is not an active member of
+ * bestuur A gets 404 on every route of A, and nothing of A changes.
+ */
+const t = await createTestApp();
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+interface World {
+  a: string;
+  /** A lezer of A: the target of a role change. */
+  aMemberId: string;
+  inviteEmail: string;
+}
+
+const memberVersion = async (id: string) =>
+  (await t.raw('SELECT version FROM memberships WHERE id = $1', [id]))[0].version as number;
+const bestuurVersion = async (id: string) =>
+  (await t.raw('SELECT version FROM besturen WHERE id = $1', [id]))[0].version as number;
+
+/**
+ * One case per route of a bestuur, keyed like the OpenAPI document. Bodies are valid and
+ * carry the current version, so only the access check can stop them.
+ */
+const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown }>> = {
+  'GET /api/besturen/{bestuurId}': async (w) => ({ url: `/api/besturen/${w.a}` }),
+  'PATCH /api/besturen/{bestuurId}': async (w) => ({
+    url: `/api/besturen/${w.a}`,
+    body: { version: await bestuurVersion(w.a), name: 'Overgenomen door een buitenstaander' },
+  }),
+  'GET /api/besturen/{bestuurId}/members': async (w) => ({ url: `/api/besturen/${w.a}/members` }),
+  'POST /api/besturen/{bestuurId}/members': async (w) => ({
+    url: `/api/besturen/${w.a}/members`,
+    body: { email: w.inviteEmail, displayName: 'Binnengesmokkeld', role: 'beheerder' },
+  }),
+  'PATCH /api/besturen/{bestuurId}/members/{memberId}': async (w) => ({
+    url: `/api/besturen/${w.a}/members/${w.aMemberId}`,
+    body: { version: await memberVersion(w.aMemberId), role: 'beheerder' },
+  }),
+  'GET /api/besturen/{bestuurId}/audit-events': async (w) => ({ url: `/api/besturen/${w.a}/audit-events` }),
+  'GET /api/besturen/{bestuurId}/audit-events/export': async (w) => ({
+    url: `/api/besturen/${w.a}/audit-events/export`,
+  }),
+};
+
+/** Every route of a bestuur, as the running app documents it. */
+function bestuurRoutes(): string[] {
+  const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+  return Object.entries(paths)
+    .filter(([path]) => path === '/api/besturen/{bestuurId}' || path.startsWith('/api/besturen/{bestuurId}/'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+}
+
+const world = {} as World;
+const callers: Record<string, Agent> = {};
+
+beforeAll(async () => {
+  const a = await createBestuur(t);
+  const b = await createBestuur(t);
+  const aAdmin = await createUser(t, { memberOf: [[a.id, 'beheerder']] });
+  const aLezer = await createUser(t, { memberOf: [[a.id, 'lezer']] });
+  const deactivated = await createUser(t, { memberOf: [[a.id, 'beheerder']] });
+  const expired = await createUser(t, { memberOf: [[a.id, 'informatieveiligheidsconsulent']] });
+  const bAdmin = await createUser(t, { memberOf: [[b.id, 'beheerder']] });
+  const bIsc = await createUser(t, { memberOf: [[b.id, 'informatieveiligheidsconsulent']] });
+  Object.assign(world, { a: a.id, aMemberId: aLezer.memberships[a.id] });
+
+  // A has some history, so a leaking list or export would show something.
+  const own = await sessionFor(t, aAdmin.id);
+  const renamed = await own.request('PATCH', `/api/besturen/${a.id}`, { version: 1, population: 12_345 });
+  expect(renamed.status).toBe(200);
+
+  const bAdminAgent = await sessionFor(t, bAdmin.id);
+  callers['beheerder of B'] = bAdminAgent;
+  callers['informatieveiligheidsconsulent of B'] = await sessionFor(t, bIsc.id);
+  callers['API token of B'] = await tokenAgent(t, bAdminAgent, b.id);
+
+  // Tokens made while the membership was valid must die with it.
+  const deactivatedAgent = await sessionFor(t, deactivated.id);
+  const deactivatedToken = await tokenAgent(t, deactivatedAgent, a.id);
+  const expiredAgent = await sessionFor(t, expired.id);
+  const expiredToken = await tokenAgent(t, expiredAgent, a.id);
+  await t.raw('UPDATE memberships SET active = false WHERE id = $1', [deactivated.memberships[a.id]]);
+  await t.raw('UPDATE memberships SET ends_at = current_date - 1 WHERE id = $1', [expired.memberships[a.id]]);
+  callers['deactivated beheerder of A'] = deactivatedAgent;
+  callers['API token of a deactivated member of A'] = deactivatedToken;
+  callers['member of A whose end date has passed'] = expiredAgent;
+  callers['API token of a member of A whose end date has passed'] = expiredToken;
+});
+
+describe('outsiders', () => {
+  it('has a case for every route of a bestuur the app serves, and no case for a route it lacks', () => {
+    const routes = bestuurRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    expect(routes.filter((r) => !cases[r])).toEqual([]);
+    expect(Object.keys(cases).filter((c) => !routes.includes(c))).toEqual([]);
+  });
+
+  const matrix = Object.keys(cases).flatMap((route) =>
+    [
+      'beheerder of B',
+      'informatieveiligheidsconsulent of B',
+      'API token of B',
+      'deactivated beheerder of A',
+      'API token of a deactivated member of A',
+      'member of A whose end date has passed',
+      'API token of a member of A whose end date has passed',
+    ].map((caller) => [route, caller] as const),
+  );
+
+  it.each(matrix)('%s by the %s: 404 and A unchanged', async (route, caller) => {
+    world.inviteEmail = `outsider-${randomUUID().slice(0, 8)}@test.example`;
+    const { url, body } = await cases[route](world);
+    const method = route.split(' ')[0] as Method;
+    const before = await snapshot(t, world.a);
+    const mails = t.outbox.length;
+
+    const res = await callers[caller].request(method, url, body);
+
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });
+    expect(await snapshot(t, world.a)).toEqual(before);
+    expect(await t.raw('SELECT id FROM users WHERE email = $1', [world.inviteEmail])).toEqual([]);
+    expect(t.outbox.length).toBe(mails);
+  });
+
+  it('cannot reach a member of A through its own bestuur', async () => {
+    const before = await snapshot(t, world.a);
+    const b = callers['beheerder of B'];
+    const session = await b.request('GET', '/api/auth/session');
+    const bId = session.body.memberships[0].bestuurId as string;
+    const res = await b.request('PATCH', `/api/besturen/${bId}/members/${world.aMemberId}`, {
+      version: await memberVersion(world.aMemberId),
+      active: false,
+    });
+    expect(res.status).toBe(404);
+    expect(await snapshot(t, world.a)).toEqual(before);
+  });
+});
+
+describe('API tokens of someone else', () => {
+  it('cannot be revoked by a user of another bestuur, nor by a colleague: 404, token intact', async () => {
+    const a = await createBestuur(t);
+    const owner = await createUser(t, { memberOf: [[a.id, 'beheerder']] });
+    const colleague = await createUser(t, { memberOf: [[a.id, 'beheerder']] });
+    const stranger = await createUser(t, { memberOf: [[(await createBestuur(t)).id, 'beheerder']] });
+    const token = await tokenAgent(t, await sessionFor(t, owner.id), a.id);
+    const before = await snapshot(t, a.id);
+
+    for (const other of [stranger, colleague]) {
+      const res = await (await sessionFor(t, other.id)).request('DELETE', `/api/me/tokens/${token.tokenId}`);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+
+    expect(await snapshot(t, a.id)).toEqual(before);
+    expect((await token.request('GET', `/api/besturen/${a.id}`)).status).toBe(200);
+  });
+});
