@@ -44,11 +44,7 @@ export function findMembership(session: SessionInfo | null, bestuurId: string): 
 }
 
 /** Whether the user holds a permission in a bestuur (or regionally). */
-export function hasPermission(
-  session: SessionInfo | null,
-  permission: Permission,
-  bestuurId?: string,
-): boolean {
+export function hasPermission(session: SessionInfo | null, permission: Permission, bestuurId?: string): boolean {
   if (!session) return false;
   if (session.user.regionalPermissions.includes(permission)) return true;
   if (!bestuurId) return false;

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentBestuurId } from '../api/currentBestuur';
 import { useSession } from '../api/session';
@@ -18,7 +18,12 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const session = useSession();
   const bestuurId = useCurrentBestuurId(session);
-  useEffect(() => close(), [pathname, close]);
+  // Close the mobile navigation after every navigation.
+  const [lastPath, setLastPath] = useState(pathname);
+  if (lastPath !== pathname) {
+    setLastPath(pathname);
+    close();
+  }
   // Signed out or expired: the router is on its way to the sign-in page.
   if (!session) return null;
 

@@ -1,5 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from '@tanstack/react-router';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useRequiredSession } from '../api/session';
 import { type NavItem, navItems } from './nav';
@@ -12,13 +13,15 @@ function isActive(pathname: string, href: string, exact?: boolean): boolean {
 function NavSection({ title, items, prefix }: { title: string; items: NavItem[]; prefix: string }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const titleId = useId();
   if (items.length === 0) return null;
+  // The section title labels the list but is not a heading, so each page's h1 comes first.
   return (
     <div>
-      <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
+      <Text id={titleId} size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
         {title}
       </Text>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul aria-labelledby={titleId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {items.map((item) => {
           const href = `${prefix}${item.path}`;
           const active = isActive(pathname, href, item.exact);
@@ -57,7 +60,11 @@ export function AppNav({ bestuurId }: { bestuurId?: string }) {
   return (
     <Stack gap="lg">
       {bestuurId && (
-        <NavSection title={membership?.bestuurName ?? t('nav.bestuur')} items={bestuurItems} prefix={`/b/${bestuurId}`} />
+        <NavSection
+          title={membership?.bestuurName ?? t('nav.bestuur')}
+          items={bestuurItems}
+          prefix={`/b/${bestuurId}`}
+        />
       )}
       <NavSection title={t('nav.region')} items={regionItems} prefix="" />
     </Stack>

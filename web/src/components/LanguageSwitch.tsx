@@ -35,8 +35,23 @@ export function LanguageSwitch() {
       value={value}
       onChange={change}
       data={[
-        { value: 'nl', label: <span title={t('language.nl')}>NL</span> },
-        { value: 'en', label: <span title={t('language.en')}>EN</span> },
+        // Each language is named in that language, so it can be found by someone who cannot read the other.
+        {
+          value: 'nl',
+          label: (
+            <span lang="nl" title={t('language.nl', { lng: 'nl' })}>
+              NL
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" title={t('language.en', { lng: 'en' })}>
+              EN
+            </span>
+          ),
+        },
       ]}
     />
   );

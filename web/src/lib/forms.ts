@@ -40,7 +40,10 @@ interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: IssueLike[] } };
 }
 
-export function validate<T>(schema: Schema<T>, value: unknown): { data: T; errors: null } | { data: null; errors: FieldErrors } {
+export function validate<T>(
+  schema: Schema<T>,
+  value: unknown,
+): { data: T; errors: null } | { data: null; errors: FieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, errors: null };
   const errors: FieldErrors = {};

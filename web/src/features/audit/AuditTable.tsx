@@ -66,7 +66,7 @@ export function AuditTable({ events, caption, onObject, onActor }: Props) {
                   <Table.Td>
                     <Anchor
                       component="button"
-                        fz="inherit"
+                      fz="inherit"
                       type="button"
                       onClick={() => onObject(e)}
                       aria-label={t('audit.historyOf', { name: objectName })}

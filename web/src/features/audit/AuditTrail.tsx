@@ -70,7 +70,11 @@ export function AuditTrail({ endpoint, search, onSearch, canExport, caption, act
       <ErrorAlert error={events.error} />
       {events.isPending && <Loader aria-label={t('common.loading')} />}
       {events.data && items.length === 0 && (
-        <Alert color="blue">{Object.keys(filters).some((k) => filters[k as keyof typeof filters]) ? t('audit.noResults') : t('audit.empty')}</Alert>
+        <Alert color="blue">
+          {Object.keys(filters).some((k) => filters[k as keyof typeof filters])
+            ? t('audit.noResults')
+            : t('audit.empty')}
+        </Alert>
       )}
       {items.length > 0 && (
         <>

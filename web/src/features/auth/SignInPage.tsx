@@ -51,7 +51,8 @@ export function SignInPage() {
     setErrors(next);
     if (!next.email && !next.password) login.mutate();
   };
-  const loginError = login.error instanceof ApiError ? login.error.message : login.error ? t('errors.unexpected') : null;
+  const loginError =
+    login.error instanceof ApiError ? login.error.message : login.error ? t('errors.unexpected') : null;
   const returnTo = safeRedirect(search.redirect) ?? '/';
 
   return (

@@ -1,10 +1,4 @@
-import {
-  type Bestuur,
-  BestuurCreate,
-  bestuurKinds,
-  kindsWithNisCode,
-  provinces,
-} from '@baken/contracts';
+import { type Bestuur, BestuurCreate, bestuurKinds, kindsWithNisCode, provinces } from '@baken/contracts';
 import { Button, Group, NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +20,17 @@ interface Props {
 }
 
 /** Bestuur fields, validated client-side with the contract schema (KBO checksum, NIS 5 digits). */
-export function BestuurForm({ initial, readOnly, withActive, submitting, serverErrors, submitLabel, onSubmit, onCancel }: Props) {
-  const { t } = useTranslation();
+export function BestuurForm({
+  initial,
+  readOnly,
+  withActive,
+  submitting,
+  serverErrors,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: Props) {
+  const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<string>(initial?.kind ?? 'gemeente');
   const [name, setName] = useState(initial?.name ?? '');
   const [nisCode, setNisCode] = useState(initial?.nisCode ?? '');
@@ -110,8 +113,8 @@ export function BestuurForm({ initial, readOnly, withActive, submitting, serverE
           allowDecimal={false}
           allowNegative={false}
           hideControls
-          thousandSeparator="."
-          decimalSeparator=","
+          thousandSeparator={i18n.language === 'en' ? ',' : '.'}
+          decimalSeparator={i18n.language === 'en' ? '.' : ','}
           readOnly={readOnly}
           variant={variant}
           error={shown.population}

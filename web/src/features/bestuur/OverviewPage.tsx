@@ -52,9 +52,7 @@ export function OverviewPage() {
             </Badge>
           )}
         </Group>
-        <Text mt="sm">
-          {role ? t('overview.yourRole', { role: t(`roles.${role}`) }) : t('overview.regionalView')}
-        </Text>
+        <Text mt="sm">{role ? t('overview.yourRole', { role: t(`roles.${role}`) }) : t('overview.regionalView')}</Text>
       </div>
       <section aria-labelledby="next-steps">
         <Title order={2} id="next-steps" size="h3" mb="sm">

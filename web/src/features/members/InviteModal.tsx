@@ -11,7 +11,15 @@ import { type FieldErrors, serverFieldErrors, validate } from '../../lib/forms';
 import { useInviteMember } from './api';
 import { RoleSelect } from './RoleSelect';
 
-export function InviteModal({ bestuurId, opened, onClose }: { bestuurId: string; opened: boolean; onClose: () => void }) {
+export function InviteModal({
+  bestuurId,
+  opened,
+  onClose,
+}: {
+  bestuurId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('members.invite.title')} size="lg">

@@ -9,7 +9,13 @@ import { type ApiTokenCreated, useCreateToken } from './tokensApi';
 const EXPIRY_OPTIONS = ['30', '90', '180', '365', 'never'];
 
 /** Creates a token for one of the user's besturen (those where the role allows it). */
-export function CreateTokenForm({ onCreated, onCancel }: { onCreated: (t: ApiTokenCreated) => void; onCancel: () => void }) {
+export function CreateTokenForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (t: ApiTokenCreated) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const besturen = session.memberships.filter((m) => m.permissions.includes('apiTokens.create'));

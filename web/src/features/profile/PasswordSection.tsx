@@ -16,8 +16,7 @@ export function PasswordSection() {
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const change = useMutation({
-    mutationFn: () =>
-      api('/me/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }),
+    mutationFn: () => api('/me/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }),
     onSuccess: () => {
       setCurrent('');
       setNext('');

@@ -19,11 +19,7 @@ export function ProfilePage() {
       {me.data && (
         <Stack gap="lg" maw={1000}>
           <ProfileDetails key={me.data.version} me={me.data} />
-          {me.data.hasPassword ? (
-            <PasswordSection />
-          ) : (
-            <Alert color="blue">{t('password.none')}</Alert>
-          )}
+          {me.data.hasPassword ? <PasswordSection /> : <Alert color="blue">{t('password.none')}</Alert>}
           <TokensSection />
         </Stack>
       )}

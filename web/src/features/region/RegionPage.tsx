@@ -31,7 +31,8 @@ export function RegionPage() {
   const update = useUpdateBestuur();
 
   useEffect(() => {
-    if ((search.q ?? '') !== debouncedQ) void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
+    if ((search.q ?? '') !== debouncedQ)
+      void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
   }, [debouncedQ, search.q, navigate]);
   const setPage = (p: number) => void navigate({ to: '.', search: { q: search.q, page: p > 1 ? p : undefined } });
 
@@ -57,7 +58,13 @@ export function RegionPage() {
         {canManage && <Button onClick={() => setEditing('new')}>{t('region.create')}</Button>}
       </Group>
       <Group mb="md" align="flex-end">
-        <TextInput label={t('region.search')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
+        <TextInput
+          label={t('region.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={280}
+        />
         <Select
           label={t('bestuur.kind')}
           placeholder={t('common.all')}
@@ -74,7 +81,9 @@ export function RegionPage() {
       <ErrorAlert error={besturen.error} />
       {besturen.isPending && <Loader aria-label={t('common.loading')} />}
       {besturen.data && besturen.data.items.length === 0 && (
-        <Alert color="blue">{search.q || kind ? t('region.noResults') : canManage ? t('region.emptyManage') : t('region.empty')}</Alert>
+        <Alert color="blue">
+          {search.q || kind ? t('region.noResults') : canManage ? t('region.emptyManage') : t('region.empty')}
+        </Alert>
       )}
       {besturen.data && besturen.data.items.length > 0 && (
         <>
