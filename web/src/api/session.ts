@@ -47,6 +47,8 @@ export function findMembership(session: SessionInfo | null, bestuurId: string): 
 export function hasPermission(session: SessionInfo | null, permission: Permission, bestuurId?: string): boolean {
   if (!session) return false;
   if (session.user.regionalPermissions.includes(permission)) return true;
+  // Regional roles that see all besturen may read each bestuur's details.
+  if (permission === 'bestuur.view' && session.user.regionalPermissions.includes('region.besturen.view')) return true;
   if (!bestuurId) return false;
   return findMembership(session, bestuurId)?.permissions.includes(permission) ?? false;
 }
