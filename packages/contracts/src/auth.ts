@@ -46,3 +46,4 @@ export const AuthProviders = z.object({
   local: z.literal(true),
   oidc: z.object({ enabled: z.boolean(), label: z.string() }),
 });
+export type AuthProviders = z.infer<typeof AuthProviders>;

@@ -44,3 +44,4 @@ export const ApiTokenCreate = z.object({
 
 /** Returned once, at creation: the secret is never shown again. */
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;

@@ -82,9 +82,21 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       .executeTakeFirstOrThrow();
     for (const [key, role, endsAt] of p.memberOf ?? []) {
       const bestuurId = ids.get(key) as string;
-      await inScope(db, { tenantId: bestuurId }, (tx) =>
-        tx.insertInto('memberships').values({ bestuur_id: bestuurId, user_id: user.id, role, ends_at: endsAt }).execute(),
-      );
+      await inScope(db, { tenantId: bestuurId }, async (tx) => {
+        const m = await tx
+          .insertInto('memberships')
+          .values({ bestuur_id: bestuurId, user_id: user.id, role, ends_at: endsAt })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, null, {
+          action: 'invite',
+          objectType: 'membership',
+          objectId: m.id,
+          objectLabel: p.name,
+          after: { email: p.email, role, endsAt, active: true, source: 'demo' },
+          bestuurId,
+        });
+      });
     }
   }
 }
