@@ -11,7 +11,9 @@ test('a security officer signs in and lands in the workspace of their bestuur, i
   await signIn(page, HEIDEBEEK);
   await expect(page).toHaveURL(/\/b\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Heidebeek');
-  await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Leden' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Leden' }),
+  ).toBeVisible();
   await expectAccessible(page, 'the overview');
 });
 
@@ -41,7 +43,9 @@ test('the language switches to English and is remembered', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Members' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Members' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Members' }),
+  ).toBeVisible();
   await page.getByText('NL', { exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible();
 });

@@ -261,8 +261,26 @@ describe('CSRF protection', () => {
     const { bestuur, agent } = await createTenant(t);
     const created = await agent.request('POST', '/api/me/tokens', { bestuurId: bestuur.id, name: 'csrf check' });
     expect(created.status).toBe(201);
-    const { res } = await patchMe(agentFor(t, { bearer: created.body.token }), {});
-    expect(res.status).toBe(200);
-    expect(res.body.displayName).toBe('Changed Name');
+    const script = agentFor(t, { bearer: created.body.token });
+    const invited = await script.request('POST', `/api/besturen/${bestuur.id}/members`, {
+      email: `script-${Date.now()}@test.example`,
+      displayName: 'Via script',
+      role: 'lezer',
+    });
+    expect(invited.status).toBe(201);
+  });
+
+  it('refuses changes to the account itself with a bearer token', async () => {
+    const { bestuur, agent } = await createTenant(t);
+    const created = await agent.request('POST', '/api/me/tokens', { bestuurId: bestuur.id, name: 'account check' });
+    const script = agentFor(t, { bearer: created.body.token });
+    const me = await script.request('GET', '/api/me');
+    expect(me.status).toBe(200);
+    const { res } = await patchMe(script, {});
+    expect(res.status).toBe(403);
+    expect((await script.request('GET', '/api/me/tokens')).status).toBe(403);
+    expect((await script.request('DELETE', `/api/me/tokens/${created.body.id}`)).status).toBe(403);
+    const stored = await t.raw('SELECT display_name, version FROM users WHERE id = $1', [me.body.id]);
+    expect(stored[0]).toMatchObject({ display_name: me.body.displayName, version: me.body.version });
   });
 });

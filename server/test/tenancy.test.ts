@@ -13,7 +13,9 @@ describe('row-level security', () => {
       FROM pg_roles WHERE rolname = current_user`.execute(t.db.app);
     expect(rows[0]).toEqual({ user: 'baken_app', superuser: false, bypass: false });
     const owned = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`.execute(t.db.app);
+      SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`.execute(
+      t.db.app,
+    );
     expect(owned.rows[0].n).toBe(0);
   });
 
@@ -23,7 +25,8 @@ describe('row-level security', () => {
       FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
       WHERE c.relkind = 'r' AND a.attname = 'bestuur_id' AND c.relnamespace = 'public'::regnamespace`);
     expect(rows.length).toBeGreaterThanOrEqual(3);
-    for (const r of rows) expect(r, String(r.relname)).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+    for (const r of rows)
+      expect(r, String(r.relname)).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
   });
 
   it('returns no tenant rows to a query without a bestuur set', async () => {
@@ -47,7 +50,9 @@ describe('row-level security', () => {
     const b = await createBestuur(t);
     await createUser(t, { memberOf: [[a.id, 'lezer']] });
     await createUser(t, { memberOf: [[b.id, 'lezer']] });
-    const seen = await inScope(t.db.app, { tenantId: a.id }, (tx) => tx.selectFrom('memberships').select('bestuur_id').execute());
+    const seen = await inScope(t.db.app, { tenantId: a.id }, (tx) =>
+      tx.selectFrom('memberships').select('bestuur_id').execute(),
+    );
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((r) => r.bestuur_id))).toEqual(new Set([a.id]));
   });
@@ -67,14 +72,17 @@ describe('row-level security', () => {
   it('keeps the audit trail append-only for the app role', async () => {
     const a = await createBestuur(t);
     await inScope(t.db.app, { tenantId: a.id }, (tx) =>
-      tx.insertInto('audit_events').values({ bestuur_id: a.id, action: 'create', object_type: 'x', object_id: '1' }).execute(),
+      tx
+        .insertInto('audit_events')
+        .values({ bestuur_id: a.id, action: 'create', object_type: 'x', object_id: '1' })
+        .execute(),
     );
     await expect(
       inScope(t.db.app, { tenantId: a.id }, (tx) => tx.updateTable('audit_events').set({ object_id: '2' }).execute()),
     ).rejects.toThrow(/permission denied/);
-    await expect(inScope(t.db.app, { tenantId: a.id }, (tx) => tx.deleteFrom('audit_events').execute())).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      inScope(t.db.app, { tenantId: a.id }, (tx) => tx.deleteFrom('audit_events').execute()),
+    ).rejects.toThrow(/permission denied/);
     const rows = await t.raw('SELECT object_id FROM audit_events WHERE bestuur_id = $1', [a.id]);
     expect(rows).toEqual([{ object_id: '1' }]);
   });

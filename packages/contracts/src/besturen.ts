@@ -28,10 +28,7 @@ export const Province = z.enum(provinces);
 /** Kinds that carry the NIS code of the municipality they belong to. */
 export const kindsWithNisCode: readonly (typeof bestuurKinds)[number][] = ['gemeente', 'stad', 'ocmw'];
 
-export const Kbo = z
-  .string()
-  .transform(normaliseKbo)
-  .refine(isValidKbo, { message: 'kbo_invalid' });
+export const Kbo = z.string().transform(normaliseKbo).refine(isValidKbo, { message: 'kbo_invalid' });
 export const NisCode = z.string().regex(/^\d{5}$/, { message: 'nis_code_invalid' });
 
 const bestuurFields = {

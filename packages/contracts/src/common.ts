@@ -4,11 +4,7 @@ import { errorCodes } from './errors.js';
 export const Id = z.uuid();
 export const Language = z.enum(['nl', 'en']);
 export const Timestamp = z.iso.datetime({ offset: true });
-export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email().max(254));
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const Version = z.number().int().min(1);
 

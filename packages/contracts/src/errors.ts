@@ -109,10 +109,6 @@ export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
 export type Lang = 'nl' | 'en';
 
 /** Fills `{{name}}` placeholders of an error message. */
-export function formatErrorMessage(
-  code: ErrorCode,
-  lang: Lang,
-  params: Record<string, string> = {},
-): string {
+export function formatErrorMessage(code: ErrorCode, lang: Lang, params: Record<string, string> = {}): string {
   return errorMessages[code][lang].replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
 }

@@ -47,14 +47,7 @@ export type Permission = z.infer<typeof Permission>;
 const bestuurBase: Permission[] = ['bestuur.view', 'members.view', 'isms.view'];
 
 export const rolePermissions: Record<BestuurRole | RegionalRole, readonly Permission[]> = {
-  beheerder: [
-    ...bestuurBase,
-    'bestuur.edit',
-    'members.manage',
-    'audit.view',
-    'audit.export',
-    'apiTokens.create',
-  ],
+  beheerder: [...bestuurBase, 'bestuur.edit', 'members.manage', 'audit.view', 'audit.export', 'apiTokens.create'],
   informatieveiligheidsconsulent: [
     ...bestuurBase,
     'members.manage',
@@ -65,14 +58,7 @@ export const rolePermissions: Record<BestuurRole | RegionalRole, readonly Permis
     'risks.accept',
     'apiTokens.create',
   ],
-  dpo: [
-    ...bestuurBase,
-    'audit.view',
-    'audit.export',
-    'isms.contribute',
-    'isms.edit',
-    'apiTokens.create',
-  ],
+  dpo: [...bestuurBase, 'audit.view', 'audit.export', 'isms.contribute', 'isms.edit', 'apiTokens.create'],
   proceseigenaar: [...bestuurBase, 'isms.contribute', 'isms.edit'],
   medewerker: [...bestuurBase, 'isms.contribute'],
   lezer: [...bestuurBase],

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal, PrincipalMembership } from './context.js';
 import { safeEqual, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
+import { PrincipalCache } from './principal-cache.js';
 
 export const SESSION_COOKIE = 'baken_session';
 export const TOKEN_PREFIX = 'bkn_';
@@ -41,22 +42,37 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * round trip, and checks the CSRF token on cookie-authenticated changes.
  */
 export function registerAuthentication(app: FastifyInstance) {
+  const cache = new PrincipalCache(app.deps.config.AUTH_CACHE_SECONDS * 1000);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const { db } = app.deps;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       if (!bearer.startsWith(TOKEN_PREFIX)) throw new AppError('UNAUTHENTICATED');
-      const { rows } = await sql<PrincipalRow>`SELECT * FROM auth_api_token(${sha256(bearer)})`.execute(db.app);
-      if (!rows[0]) throw new AppError('UNAUTHENTICATED');
-      request.principal = toPrincipal(rows[0], 'token');
+      const key = `t:${sha256(bearer)}`;
+      let principal = cache.get(key);
+      if (!principal) {
+        const ticket = cache.ticket();
+        const { rows } = await sql<PrincipalRow>`SELECT * FROM auth_api_token(${key.slice(2)})`.execute(
+          app.deps.db.app,
+        );
+        if (!rows[0]) throw new AppError('UNAUTHENTICATED');
+        principal = toPrincipal(rows[0], 'token');
+        cache.set(key, principal, ticket);
+      }
+      request.principal = principal;
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const principal = await principalOfSession(app, cookie);
-    if (!principal) return;
+    const key = `s:${sha256(cookie)}`;
+    let principal = cache.get(key) ?? null;
+    if (!principal) {
+      const ticket = cache.ticket();
+      principal = await principalOfSession(app, cookie);
+      if (!principal) return;
+      cache.set(key, principal, ticket);
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
@@ -65,14 +81,20 @@ export function registerAuthentication(app: FastifyInstance) {
     }
     request.principal = principal;
   });
+  // Any change that went through may alter who someone is or may do (a role, a membership,
+  // a sign-out): forget every remembered principal rather than track which one it touched.
+  app.addHook('onResponse', async (request, reply) => {
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.clear();
+  });
 }
 
 /** The principal behind a session cookie value, or null when the session is unknown or timed out. */
 export async function principalOfSession(app: FastifyInstance, cookieValue: string): Promise<Principal | null> {
   const sessionId = sha256(cookieValue);
-  const { rows } = await sql<PrincipalRow>`SELECT * FROM auth_session(${sessionId}, ${app.deps.config.SESSION_IDLE_MINUTES})`.execute(
-    app.deps.db.app,
-  );
+  const { rows } =
+    await sql<PrincipalRow>`SELECT * FROM auth_session(${sessionId}, ${app.deps.config.SESSION_IDLE_MINUTES})`.execute(
+      app.deps.db.app,
+    );
   return rows[0] ? toPrincipal(rows[0], 'session', sessionId) : null;
 }
 

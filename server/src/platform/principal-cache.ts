@@ -2,12 +2,13 @@ import type { Principal } from './context.js';
 
 /**
  * Principals looked up recently, by session or token hash, for a few seconds: it saves the
- * authentication round trip on most requests (docs/decisions/0004). Whatever changes who
- * someone is or what they may do calls `forgetUser` (or `clear`) in this process; another
- * process sees the change when its entry expires.
+ * authentication round trip on most requests (docs/decisions/0004). Every successful change
+ * in this process clears it; another process sees a change when its entry expires.
  */
 export class PrincipalCache {
   private readonly entries = new Map<string, { principal: Principal; until: number }>();
+  /** Bumped by every clear: a lookup that started before a clear must not be stored after it. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -24,8 +25,13 @@ export class PrincipalCache {
     return hit.principal;
   }
 
-  set(key: string, principal: Principal, now = Date.now()) {
-    if (this.ttlMs <= 0) return;
+  /** Call before looking a principal up; pass the result to `set`. */
+  ticket(): number {
+    return this.generation;
+  }
+
+  set(key: string, principal: Principal, ticket: number, now = Date.now()) {
+    if (this.ttlMs <= 0 || ticket !== this.generation) return;
     if (this.entries.size >= this.maxEntries) {
       // Oldest first: a Map iterates in insertion order.
       const first = this.entries.keys().next().value;
@@ -34,15 +40,8 @@ export class PrincipalCache {
     this.entries.set(key, { principal, until: now + this.ttlMs });
   }
 
-  forget(key: string) {
-    this.entries.delete(key);
-  }
-
-  forgetUser(userId: string) {
-    for (const [key, { principal }] of this.entries) if (principal.userId === userId) this.entries.delete(key);
-  }
-
   clear() {
+    this.generation += 1;
     this.entries.clear();
   }
 }

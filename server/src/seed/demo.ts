@@ -14,11 +14,51 @@ export function kboFor(base: number): string {
 }
 
 const besturen: (BestuurCreate & { key: string })[] = [
-  { key: 'heidebeek', kind: 'gemeente', name: 'Gemeente Heidebeek', nisCode: '71099', kboNumber: kboFor(2071001), population: 18420, province: 'limburg' },
-  { key: 'ocmw-heidebeek', kind: 'ocmw', name: 'OCMW Heidebeek', nisCode: '71099', kboNumber: kboFor(2121001), population: 18420, province: 'limburg' },
-  { key: 'scheldemonde', kind: 'stad', name: 'Stad Scheldemonde', nisCode: '46099', kboNumber: kboFor(2071002), population: 61250, province: 'oost-vlaanderen' },
-  { key: 'pz-kempenrand', kind: 'politiezone', name: 'Politiezone Kempenrand', nisCode: null, kboNumber: kboFor(2081003), population: 74300, province: 'limburg' },
-  { key: 'hvz-scheldeland', kind: 'hulpverleningszone', name: 'Hulpverleningszone Scheldeland', nisCode: null, kboNumber: kboFor(2091004), population: 412000, province: 'oost-vlaanderen' },
+  {
+    key: 'heidebeek',
+    kind: 'gemeente',
+    name: 'Gemeente Heidebeek',
+    nisCode: '71099',
+    kboNumber: kboFor(2071001),
+    population: 18420,
+    province: 'limburg',
+  },
+  {
+    key: 'ocmw-heidebeek',
+    kind: 'ocmw',
+    name: 'OCMW Heidebeek',
+    nisCode: '71099',
+    kboNumber: kboFor(2121001),
+    population: 18420,
+    province: 'limburg',
+  },
+  {
+    key: 'scheldemonde',
+    kind: 'stad',
+    name: 'Stad Scheldemonde',
+    nisCode: '46099',
+    kboNumber: kboFor(2071002),
+    population: 61250,
+    province: 'oost-vlaanderen',
+  },
+  {
+    key: 'pz-kempenrand',
+    kind: 'politiezone',
+    name: 'Politiezone Kempenrand',
+    nisCode: null,
+    kboNumber: kboFor(2081003),
+    population: 74300,
+    province: 'limburg',
+  },
+  {
+    key: 'hvz-scheldeland',
+    kind: 'hulpverleningszone',
+    name: 'Hulpverleningszone Scheldeland',
+    nisCode: null,
+    kboNumber: kboFor(2091004),
+    population: 412000,
+    province: 'oost-vlaanderen',
+  },
 ];
 
 const people: {
@@ -36,8 +76,19 @@ const people: {
     ],
   },
   { email: 'beheerder@heidebeek.example', name: 'Tom Peeters', memberOf: [['heidebeek', 'beheerder', null]] },
-  { email: 'dpo@heidebeek.example', name: 'An Janssens', memberOf: [['heidebeek', 'dpo', null], ['ocmw-heidebeek', 'dpo', null]] },
-  { email: 'consulent@scheldemonde.example', name: 'Pieter De Smet', memberOf: [['scheldemonde', 'informatieveiligheidsconsulent', null]] },
+  {
+    email: 'dpo@heidebeek.example',
+    name: 'An Janssens',
+    memberOf: [
+      ['heidebeek', 'dpo', null],
+      ['ocmw-heidebeek', 'dpo', null],
+    ],
+  },
+  {
+    email: 'consulent@scheldemonde.example',
+    name: 'Pieter De Smet',
+    memberOf: [['scheldemonde', 'informatieveiligheidsconsulent', null]],
+  },
   { email: 'coach@vocrt.example', name: 'Lotte Maes', regional: ['coach'] },
   { email: 'toezicht@vlaanderen.example', name: 'Jan Willems', regional: ['toezichthouder'] },
   { email: 'admin@baken.example', name: 'Platformbeheer Baken', regional: ['platformbeheerder'] },
@@ -57,7 +108,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     await inScope(db, { tenantId: id }, async (tx) => {
       await tx
         .insertInto('besturen')
-        .values({ id, kind: b.kind, name: b.name, nis_code: b.nisCode, kbo_number: b.kboNumber, population: b.population, province: b.province })
+        .values({
+          id,
+          kind: b.kind,
+          name: b.name,
+          nis_code: b.nisCode,
+          kbo_number: b.kboNumber,
+          population: b.population,
+          province: b.province,
+        })
         .execute();
       await recordAudit(tx, null, {
         action: 'create',

@@ -26,7 +26,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   let db: Database;
   let raw: TestApp['raw'];
   let cleanup: () => Promise<void>;
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', ...env });
+  // The principal cache is off unless a test turns it on: tests change rows behind the app's back.
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', AUTH_CACHE_SECONDS: '0', ...env });
   if (base) {
     const name = `baken_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const admin = new pg.Client({ connectionString: base });

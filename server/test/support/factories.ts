@@ -118,7 +118,7 @@ export function agentFor(t: TestApp, auth: { cookie?: string; csrf?: string; bea
  * cookies, or a low rate limit), without the cost of another database. Closed after the file.
  */
 export async function appWithConfig(t: TestApp, env: Record<string, string>): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', AUTH_CACHE_SECONDS: '0', ...env });
   const mailer = createMailer({ ...config, SMTP_URL: undefined }, pino({ level: 'silent' }));
   const app = await buildApp({ config, db: t.db, mailer }, pino({ level: 'silent' }), { web: false });
   await app.ready();

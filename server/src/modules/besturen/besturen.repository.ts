@@ -1,6 +1,7 @@
 import type { Bestuur, BestuurCreate, BestuurUpdate } from '@baken/contracts';
 import { type Selectable, sql } from 'kysely';
 import type { BesturenTable } from '../../platform/db/schema.js';
+import { containsPattern } from '../../platform/sql.js';
 import type { Tx } from '../../platform/tenancy.js';
 
 type Row = Selectable<BesturenTable>;
@@ -32,7 +33,10 @@ function filtered(tx: Tx, f: Omit<ListFilter, 'limit' | 'offset'>) {
   let q = tx.selectFrom('besturen');
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`false`);
   if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.q) q = q.where((eb) => eb.or([eb('name', 'ilike', `%${f.q}%`), eb('nis_code', '=', f.q as string)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([eb('name', 'ilike', containsPattern(f.q as string)), eb('nis_code', '=', f.q as string)]),
+    );
   return q;
 }
 

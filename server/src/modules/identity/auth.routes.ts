@@ -65,7 +65,13 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/auth/session',
-    { schema: { tags, summary: 'The current session, with the CSRF token', response: { 200: SessionInfo, 401: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'The current session, with the CSRF token',
+        response: { 200: SessionInfo, 401: ErrorBody },
+      },
+    },
     async (request) => auth.sessionInfo(requirePrincipal(request)),
   );
 

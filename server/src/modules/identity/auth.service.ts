@@ -62,7 +62,14 @@ export async function startSession(
     await recordAudit(
       tx,
       { userId, actorName: user?.display_name ?? null, requestId: meta.requestId },
-      { action: 'sign_in', objectType: 'user', objectId: userId, objectLabel: user?.display_name, after: { method: meta.method }, bestuurId: null },
+      {
+        action: 'sign_in',
+        objectType: 'user',
+        objectId: userId,
+        objectLabel: user?.display_name,
+        after: { method: meta.method },
+        bestuurId: null,
+      },
     );
   });
   return { cookieValue, expiresAt };
@@ -79,18 +86,31 @@ export async function login(
 
   const user = await repo.findUserByEmail(deps.db, input.email);
   if (user?.locked_until && user.locked_until > new Date()) {
-    throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.locked_until.toISOString() }, {
-      until: formatUntil(user.locked_until, meta.lang),
-    });
+    throw new AppError(
+      'ACCOUNT_LOCKED',
+      { lockedUntil: user.locked_until.toISOString() },
+      {
+        until: formatUntil(user.locked_until, meta.lang),
+      },
+    );
   }
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !ok) {
     if (user) {
-      const r = await repo.recordFailedLogin(deps.db, user.id, deps.config.LOGIN_MAX_FAILURES, deps.config.LOGIN_LOCK_MINUTES);
+      const r = await repo.recordFailedLogin(
+        deps.db,
+        user.id,
+        deps.config.LOGIN_MAX_FAILURES,
+        deps.config.LOGIN_LOCK_MINUTES,
+      );
       if (r.locked_until && r.locked_until > new Date()) {
-        throw new AppError('ACCOUNT_LOCKED', { lockedUntil: r.locked_until.toISOString() }, {
-          until: formatUntil(r.locked_until, meta.lang),
-        });
+        throw new AppError(
+          'ACCOUNT_LOCKED',
+          { lockedUntil: r.locked_until.toISOString() },
+          {
+            until: formatUntil(r.locked_until, meta.lang),
+          },
+        );
       }
     }
     throw new AppError('INVALID_CREDENTIALS');
@@ -103,13 +123,17 @@ export async function logout(deps: AuthDeps, principal: Principal, requestId: st
   if (!principal.sessionId) return;
   await inScope(deps.db, { userId: principal.userId }, async (tx) => {
     await repo.deleteSession(tx, principal.sessionId as string);
-    await recordAudit(tx, { userId: principal.userId, actorName: principal.displayName, requestId }, {
-      action: 'sign_out',
-      objectType: 'user',
-      objectId: principal.userId,
-      objectLabel: principal.displayName,
-      bestuurId: null,
-    });
+    await recordAudit(
+      tx,
+      { userId: principal.userId, actorName: principal.displayName, requestId },
+      {
+        action: 'sign_out',
+        objectType: 'user',
+        objectId: principal.userId,
+        objectLabel: principal.displayName,
+        bestuurId: null,
+      },
+    );
   });
 }
 
@@ -168,13 +192,17 @@ export async function confirmPasswordReset(deps: AuthDeps, token: string, passwo
     await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await repo.deleteSessionsOfUser(tx, user.id);
     await repo.retirePasswordTokensOfUser(tx, user.id);
-    await recordAudit(tx, { userId: user.id, actorName: user.display_name, requestId }, {
-      action: 'update',
-      objectType: 'user',
-      objectId: user.id,
-      objectLabel: user.display_name,
-      after: { password: used.purpose === 'invite' ? 'set' : 'reset' },
-      bestuurId: null,
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, actorName: user.display_name, requestId },
+      {
+        action: 'update',
+        objectType: 'user',
+        objectId: user.id,
+        objectLabel: user.display_name,
+        after: { password: used.purpose === 'invite' ? 'set' : 'reset' },
+        bestuurId: null,
+      },
+    );
   });
 }

@@ -25,7 +25,13 @@ export const findUserByOidcSubject = (tx: Tx, subject: string) =>
 
 export async function insertUser(
   tx: Tx,
-  values: { email: string; displayName: string; language?: string; passwordHash?: string | null; regionalRoles?: string[] },
+  values: {
+    email: string;
+    displayName: string;
+    language?: string;
+    passwordHash?: string | null;
+    regionalRoles?: string[];
+  },
 ) {
   return tx
     .insertInto('users')
@@ -59,7 +65,12 @@ export async function recordFailedLogin(tx: Tx, id: string, maxFailures: number,
   return tx
     .updateTable('users')
     .set((eb) => ({
-      failed_logins: eb.case().when('failed_logins', '>=', maxFailures - 1).then(0).else(eb('failed_logins', '+', 1)).end(),
+      failed_logins: eb
+        .case()
+        .when('failed_logins', '>=', maxFailures - 1)
+        .then(0)
+        .else(eb('failed_logins', '+', 1))
+        .end(),
       locked_until: eb
         .case()
         .when('failed_logins', '>=', maxFailures - 1)

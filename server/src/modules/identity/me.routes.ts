@@ -1,9 +1,18 @@
-import { ApiToken, ApiTokenCreate, ApiTokenCreated, ErrorBody, IdParams, Me, MeUpdate, PasswordChange } from '@baken/contracts';
+import {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  ErrorBody,
+  IdParams,
+  Me,
+  MeUpdate,
+  PasswordChange,
+} from '@baken/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal } from '../../platform/auth.js';
-import { forUser } from '../../platform/request.js';
+import { forAccount, forUser } from '../../platform/request.js';
 import * as me from './me.service.js';
 
 const tags = ['me'];
@@ -12,8 +21,10 @@ export async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.app;
 
-  r.get('/api/me', { schema: { tags, summary: 'Your profile', response: { 200: Me, 401: ErrorBody } } }, async (request) =>
-    me.getMe(db(), forUser(request)),
+  r.get(
+    '/api/me',
+    { schema: { tags, summary: 'Your profile', response: { 200: Me, 401: ErrorBody } } },
+    async (request) => me.getMe(db(), forUser(request)),
   );
 
   r.patch(
@@ -21,12 +32,12 @@ export async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Change your name or language',
+        summary: 'Change your name or language (not with an API token)',
         body: MeUpdate,
         response: { 200: Me, 400: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => me.updateMe(db(), forUser(request), request.body),
+    async (request) => me.updateMe(db(), forAccount(request), request.body),
   );
 
   r.post(
@@ -40,15 +51,17 @@ export async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await me.changePassword(db(), forUser(request), requirePrincipal(request), request.body);
+      await me.changePassword(db(), forAccount(request), requirePrincipal(request), request.body);
       return reply.status(204).send(null);
     },
   );
 
   r.get(
     '/api/me/tokens',
-    { schema: { tags, summary: 'Your personal API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } } },
-    async (request) => ({ items: await me.listTokens(db(), forUser(request)) }),
+    {
+      schema: { tags, summary: 'Your personal API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } },
+    },
+    async (request) => ({ items: await me.listTokens(db(), forAccount(request)) }),
   );
 
   r.post(
@@ -62,16 +75,23 @@ export async function meRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await me.createToken(db(), requirePrincipal(request), forUser(request), request.body);
+      const created = await me.createToken(db(), requirePrincipal(request), forAccount(request), request.body);
       return reply.status(201).send(created);
     },
   );
 
   r.delete(
     '/api/me/tokens/:id',
-    { schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams, response: { 204: z.null(), 404: ErrorBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of your API tokens',
+        params: IdParams,
+        response: { 204: z.null(), 404: ErrorBody },
+      },
+    },
     async (request, reply) => {
-      await me.revokeToken(db(), forUser(request), request.params.id);
+      await me.revokeToken(db(), forAccount(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

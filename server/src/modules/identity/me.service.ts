@@ -80,7 +80,6 @@ export async function createToken(
   ctx: Ctx,
   input: z.infer<typeof ApiTokenCreate>,
 ): Promise<ApiToken & { token: string }> {
-  if (principal.via === 'token') throw new AppError('FORBIDDEN');
   const tctx = tenantCtx(principal, ctx.requestId, ctx.lang, input.bestuurId, 'apiTokens.create');
   const secret = `${TOKEN_PREFIX}${randomToken(30)}`;
   return inScope(db, { tenantId: tctx.tenantId, userId: ctx.userId }, async (tx) => {

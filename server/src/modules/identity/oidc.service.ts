@@ -92,15 +92,19 @@ export async function finishOidc(deps: AuthDeps, callbackUrl: URL, tx: OidcTrans
   if (!linked) {
     await inScope(deps.db, { userId: user.id }, async (t) => {
       await repo.updateUser(t, user.id, null, { oidc_subject: subject });
-      await recordAudit(t, { userId: user.id, actorName: user.display_name, requestId }, {
-        action: 'update',
-        objectType: 'user',
-        objectId: user.id,
-        objectLabel: user.display_name,
-        before: { oidcLinked: false },
-        after: { oidcLinked: true },
-        bestuurId: null,
-      });
+      await recordAudit(
+        t,
+        { userId: user.id, actorName: user.display_name, requestId },
+        {
+          action: 'update',
+          objectType: 'user',
+          objectId: user.id,
+          objectLabel: user.display_name,
+          before: { oidcLinked: false },
+          after: { oidcLinked: true },
+          bestuurId: null,
+        },
+      );
     });
   }
   return user;

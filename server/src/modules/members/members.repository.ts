@@ -1,5 +1,6 @@
 import type { Member, MemberUpdate } from '@baken/contracts';
 import { sql } from 'kysely';
+import { containsPattern } from '../../platform/sql.js';
 import type { Tx } from '../../platform/tenancy.js';
 
 const memberBase = (tx: Tx, bestuurId: string) =>
@@ -50,7 +51,13 @@ function filtered(tx: Tx, bestuurId: string, f: ListFilter) {
   let q = memberBase(tx, bestuurId);
   if (f.role) q = q.where('m.role', '=', f.role);
   if (f.active !== undefined) q = q.where('m.active', '=', f.active);
-  if (f.q) q = q.where((eb) => eb.or([eb('u.display_name', 'ilike', `%${f.q}%`), eb('u.email', 'ilike', `%${f.q}%`)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.display_name', 'ilike', containsPattern(f.q as string)),
+        eb('u.email', 'ilike', containsPattern(f.q as string)),
+      ]),
+    );
   return q;
 }
 
@@ -101,6 +108,19 @@ export const update = (tx: Tx, bestuurId: string, id: string, input: MemberUpdat
     .executeTakeFirst();
 
 /** Beheerders who can act today: active and not past their end date. */
+/**
+ * Locks the bestuur's beheerder memberships until the transaction ends, so that two
+ * concurrent changes cannot each remove a different last beheerder.
+ */
+export const lockAdmins = (tx: Tx, bestuurId: string) =>
+  tx
+    .selectFrom('memberships')
+    .select('id')
+    .where('bestuur_id', '=', bestuurId)
+    .where('role', '=', 'beheerder')
+    .forUpdate()
+    .execute();
+
 export async function countActiveAdmins(tx: Tx, bestuurId: string): Promise<number> {
   const { n } = await tx
     .selectFrom('memberships')

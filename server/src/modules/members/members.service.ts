@@ -94,6 +94,7 @@ export async function updateMember(db: Kysely<DB>, ctx: TenantCtx, id: string, i
         issues: [{ path: ['endsAt'], code: 'custom', message: 'auditor_requires_end_date' }],
       });
     }
+    await repo.lockAdmins(tx, ctx.tenantId);
     const wasAdmin = (await repo.countActiveAdmins(tx, ctx.tenantId)) > 0;
     const updated = await repo.update(tx, ctx.tenantId, id, input);
     if (!updated) throw conflict(current);

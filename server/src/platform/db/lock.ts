@@ -32,7 +32,8 @@ export class DataDirInUse extends Error {}
 
 export function acquire(dataDir: string) {
   const other = holder(dataDir);
-  if (other) throw new DataDirInUse(`The data folder ${dataDir} is in use by process ${other}. Stop that server first.`);
+  if (other)
+    throw new DataDirInUse(`The data folder ${dataDir} is in use by process ${other}. Stop that server first.`);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(lockFile(dataDir), String(process.pid));
   return () => {

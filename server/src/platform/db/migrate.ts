@@ -30,12 +30,12 @@ export async function migrate(db: Queryable, dir = MIGRATIONS_DIR): Promise<stri
     for (const file of files) {
       if (done.has(file)) continue;
       const body = fs.readFileSync(path.join(dir, file), 'utf8');
-      await db.query(`BEGIN;\n${body}\n;INSERT INTO schema_migrations (name) VALUES ('${file}');\nCOMMIT;`).catch(
-        async (err: Error) => {
+      await db
+        .query(`BEGIN;\n${body}\n;INSERT INTO schema_migrations (name) VALUES ('${file}');\nCOMMIT;`)
+        .catch(async (err: Error) => {
           await db.query('ROLLBACK').catch(() => undefined);
           throw new Error(`Migration ${file} failed: ${err.message}`);
-        },
-      );
+        });
       applied.push(file);
     }
   } finally {
