@@ -17,6 +17,7 @@ import { type GenerateOptions, type Generated, generatePGlite, generatePostgres 
 import {
   OUT_DIR,
   type Running,
+  codeVersion,
   cpuSeconds,
   createDatabase,
   dropDatabase,
@@ -386,7 +387,7 @@ export function summariseProfile(file: string, top = 18): string {
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, us]) => [k, fmt(us / 1000), `${fmt((100 * us) / busy, 1)}%`]);
+      .map(([k, us]) => [k.length > 90 ? `${k.slice(0, 87)}...` : k, fmt(us / 1000), `${fmt((100 * us) / busy, 1)}%`]);
   return [
     `profile: ${fmt(total / 1e6, 1)} s sampled, ${fmt((100 * idle) / total, 1)}% idle, ${fmt(busy / 1e6, 1)} s busy`,
     '',
@@ -574,5 +575,6 @@ export function parseHttpArgs(args: string[]): Partial<HttpOptions> {
 }
 
 if (isMain(import.meta.url)) {
+  console.log(`code under test: ${codeVersion()}; load average ${loadAverage()}`);
   await benchHttp(parseHttpArgs(process.argv.slice(2)));
 }

@@ -3,7 +3,7 @@
  * process, finding the process that really serves (not a wrapper), its memory and CPU,
  * PostgreSQL databases of our own, and plain-text tables.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -19,6 +19,14 @@ export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127
 
 export const isMain = (metaUrl: string) =>
   process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === metaUrl;
+
+/** The commit under test, and whether server/ or packages/ have changes not yet committed. */
+export function codeVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--', 'server', 'packages');
+  return dirty ? `${head} + uncommitted changes in ${dirty.split('\n').length} server/packages file(s)` : head;
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import { type DbResult, TARGET_RPS, benchHttp, parseHttpArgs } from './http.ts';
-import { fmt, loadAverage, table } from './lib.ts';
+import { codeVersion, fmt, loadAverage, table } from './lib.ts';
 import { type StartupResult, TARGET_FIRST_MS, TARGET_LATER_MS, benchStartup, printStartup } from './startup.ts';
 
 const args = process.argv.slice(2);
@@ -17,6 +17,7 @@ console.log(
   `# Baken benchmarks: ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
     `${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${loadAverage()}`,
 );
+console.log(`code under test: ${codeVersion()}`);
 
 let http: DbResult[] = [];
 let startup: StartupResult | null = null;

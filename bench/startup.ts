@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT,
+  codeVersion,
   fmt,
   freePort,
   isMain,
@@ -174,6 +175,7 @@ if (isMain(import.meta.url)) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
+  console.log(`code under test: ${codeVersion()}`);
   const r = await benchStartup({
     ...(value('--runs') ? { runs: Number(value('--runs')) } : {}),
     ...(value('--via') ? { via: value('--via') as 'npm' | 'node' } : {}),
