@@ -209,7 +209,8 @@ function serverEnv(o: HttpOptions, port: number, db: { url?: string; dataDir?: s
     LOG_LEVEL: o.logLevel,
     LOGIN_RATE_PER_MINUTE: '1000',
     DATABASE_URL: db.url,
-    DATA_DIR: db.dataDir ?? tempDir('unused-data'),
+    // With DATABASE_URL the data folder holds no database, but keep it ours (bench/out is ignored).
+    DATA_DIR: db.dataDir ?? path.join(OUT_DIR, 'http-data'),
     DATABASE_POOL_SIZE: o.poolSize ? String(o.poolSize) : undefined,
   };
 }
