@@ -94,4 +94,28 @@ describe('row-level security', () => {
     const after = await t.db.app.selectFrom('memberships').select('id').where('bestuur_id', '=', a.id).execute();
     expect(after).toEqual([]);
   });
+
+  it('keeps an exact audit count per bestuur that the app role can read but not change', async () => {
+    const a = await createBestuur(t);
+    const b = await createBestuur(t);
+    for (const id of [a.id, a.id, a.id, b.id]) {
+      await inScope(t.db.app, { tenantId: id }, (tx) =>
+        tx.insertInto('audit_events').values({ bestuur_id: id, action: 'create', object_type: 'x', object_id: '1' }).execute(),
+      );
+    }
+    const counts = await t.raw(
+      `SELECT c.bestuur_id, c.n::int AS n, (SELECT count(*)::int FROM audit_events e WHERE e.bestuur_id = c.bestuur_id) AS real
+       FROM audit_event_counts c WHERE c.bestuur_id = ANY($1)`,
+      [[a.id, b.id]],
+    );
+    expect(counts.map((c) => [c.n, c.real]).sort()).toEqual([
+      [1, 1],
+      [3, 3],
+    ]);
+    const seen = await inScope(t.db.app, { tenantId: a.id }, (tx) => tx.selectFrom('audit_event_counts').selectAll().execute());
+    expect(seen).toEqual([{ bestuur_id: a.id, n: 3 }]);
+    await expect(
+      inScope(t.db.app, { tenantId: a.id }, (tx) => tx.updateTable('audit_event_counts').set({ n: 0 }).execute()),
+    ).rejects.toThrow(/permission denied/);
+  });
 });

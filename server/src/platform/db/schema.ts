@@ -96,6 +96,11 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export interface AuditEventCountsTable {
+  bestuur_id: string;
+  n: number;
+}
+
 export interface DB {
   besturen: BesturenTable;
   users: UsersTable;
@@ -104,4 +109,5 @@ export interface DB {
   password_tokens: PasswordTokensTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  audit_event_counts: AuditEventCountsTable;
 }
