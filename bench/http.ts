@@ -6,7 +6,7 @@
  *   node --import tsx bench/http.ts --postgres-only --cpu-profile   (where the server's CPU goes)
  *
  * The server runs as a child process with NODE_ENV=production (the mode it is deployed in:
- * no development routes, no demo seed, proxy headers trusted), with a dummy PUBLIC_URL and
+ * no development routes, no demo seed), with a dummy PUBLIC_URL and
  * SMTP_URL (no mail is sent) and LOG_LEVEL=warn, so request logs do not reach stdout.
  */
 import fs from 'node:fs';
@@ -55,6 +55,10 @@ export interface HttpOptions {
   cpuProfile: boolean;
   logLevel: string;
   poolSize?: number;
+  /** Server processes on PostgreSQL (WORKERS). */
+  workers: number;
+  /** Which read --cpu-profile records: audit-events (default) or members. */
+  profilePath?: 'audit-events' | 'members';
   pageSize: number;
   /** Overrides of the data generator (e.g. a longer audit trail). */
   data?: Partial<GenerateOptions>;
@@ -69,6 +73,7 @@ export const HTTP_DEFAULTS: HttpOptions = {
   countStatements: true,
   cpuProfile: false,
   logLevel: 'warn',
+  workers: 2,
   pageSize: 50,
 };
 
@@ -96,6 +101,8 @@ export interface DbResult {
   kind: 'postgres' | 'pglite';
   data: Generated;
   read: LoadResult;
+  /** GET /api/besturen/:id/members: a narrower tenant-scoped page (members joined with users). */
+  members: LoadResult;
   health: LoadResult;
   /** GET /api/auth/session: authentication only (one round trip), to split the read's cost. */
   session: LoadResult;
@@ -111,6 +118,7 @@ interface Target {
 }
 
 const readPath = (t: Target) => `/api/besturen/${t.bestuurId}/audit-events?pageSize=${t.pageSize}`;
+const membersPath = (t: Target) => `/api/besturen/${t.bestuurId}/members?pageSize=${t.pageSize}`;
 
 async function signIn(port: number, data: Generated): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -212,6 +220,8 @@ function serverEnv(o: HttpOptions, port: number, db: { url?: string; dataDir?: s
     // With DATABASE_URL the data folder holds no database, but keep it ours (bench/out is ignored).
     DATA_DIR: db.dataDir ?? path.join(OUT_DIR, 'http-data'),
     DATABASE_POOL_SIZE: o.poolSize ? String(o.poolSize) : undefined,
+    // One server process per core on PostgreSQL, as deployed on a 2-core machine; PGlite runs one.
+    WORKERS: db.url ? String(o.workers) : '1',
   };
 }
 
@@ -237,6 +247,7 @@ async function measure(o: HttpOptions, env: Record<string, string | undefined>, 
     await checkRead(t, data);
     const base = `http://127.0.0.1:${port}`;
     const read = await load(r, pid, 'audit-events (session, RLS)', base + readPath(t), { cookie: t.cookie }, o);
+    const members = await load(r, pid, 'members (session, RLS)', base + membersPath(t), { cookie: t.cookie }, o);
     const session = await load(
       r,
       pid,
@@ -246,7 +257,7 @@ async function measure(o: HttpOptions, env: Record<string, string | undefined>, 
       o,
     );
     const health = await load(r, pid, 'health', `${base}/api/health`, {}, o);
-    return { read, session, health };
+    return { read, members, session, health };
   });
 }
 
@@ -406,15 +417,15 @@ async function cpuProfile(o: HttpOptions, url: string, data: Generated): Promise
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
   await withServer(
-    serverEnv(o, port, { url }),
+    { ...serverEnv(o, port, { url }), WORKERS: '1' },
     port,
     async (r, pid) => {
       const t: Target = { port, cookie: await signIn(port, data), bestuurId: data.bestuurId, pageSize: o.pageSize };
       const res = await load(
         r,
         pid,
-        'audit-events (profiled)',
-        `http://127.0.0.1:${port}${readPath(t)}`,
+        `${o.profilePath ?? 'audit-events'} (profiled)`,
+        `http://127.0.0.1:${port}${o.profilePath === 'members' ? membersPath(t) : readPath(t)}`,
         { cookie: t.cookie },
         o,
       );
@@ -434,8 +445,8 @@ export async function benchPostgres(o: HttpOptions): Promise<DbResult> {
   try {
     const data = await generatePostgres(url, o.data);
     const port = await freePort();
-    const { read, session, health } = await measure(o, serverEnv(o, port, { url }), port, data);
-    const out: DbResult = { kind: 'postgres', data, read, session, health };
+    const { read, members, session, health } = await measure(o, serverEnv(o, port, { url }), port, data);
+    const out: DbResult = { kind: 'postgres', data, read, members, session, health };
     if (o.countStatements) {
       try {
         out.statements = await countStatements(o, url, data);
@@ -455,8 +466,8 @@ export async function benchPGlite(o: HttpOptions): Promise<DbResult> {
   try {
     const data = await generatePGlite(dataDir, o.data);
     const port = await freePort();
-    const { read, session, health } = await measure(o, serverEnv(o, port, { dataDir }), port, data);
-    return { kind: 'pglite', data, read, session, health };
+    const { read, members, session, health } = await measure(o, serverEnv(o, port, { dataDir }), port, data);
+    return { kind: 'pglite', data, read, members, session, health };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -478,7 +489,7 @@ export function printDbResult(r: DbResult, o: HttpOptions) {
   console.log(
     table(
       ['endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors'],
-      [r.read, r.session, r.health].map((x) => [
+      [r.read, r.members, r.session, r.health].map((x) => [
         x.endpoint,
         fmt(x.rps),
         fmt(x.p50, 1),
@@ -504,7 +515,7 @@ export function printDbResult(r: DbResult, o: HttpOptions) {
         'node waiting for a core',
         'load avg at start',
       ],
-      [r.read, r.session, r.health].map((x) => [
+      [r.read, r.members, r.session, r.health].map((x) => [
         x.endpoint,
         `${fmt(100 * x.serverCpu)}%`,
         fmt((1000 * x.serverCpu) / x.rps, 3),
@@ -570,6 +581,8 @@ export function parseHttpArgs(args: string[]): Partial<HttpOptions> {
   if (value('--connections')) o.connections = Number(value('--connections'));
   if (value('--pool')) o.poolSize = Number(value('--pool'));
   if (value('--log-level')) o.logLevel = value('--log-level') as string;
+  if (value('--workers')) o.workers = Number(value('--workers'));
+  if (value('--profile-path')) o.profilePath = value('--profile-path') as HttpOptions['profilePath'];
   if (value('--page-size')) o.pageSize = Number(value('--page-size'));
   if (value('--events')) o.data = { ...o.data, events: Number(value('--events')) };
   return o;

@@ -1,15 +1,17 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
 import { acquire } from './platform/db/lock.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail.js';
 import { isEmpty, seedDemo } from './seed/demo.js';
 
-async function main() {
-  let config: ReturnType<typeof loadConfig>;
+type Logger = ReturnType<typeof createLogger>;
+
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -17,14 +19,22 @@ async function main() {
     }
     throw err;
   }
-  const log = createLogger(config);
-  const started = Date.now();
-  const release = config.DATABASE_URL ? () => undefined : acquire(config.dataDir);
+}
+
+/** Migrates and, on an empty development database, seeds the demo data. */
+async function prepareDatabase(config: Config, log: Logger) {
   const db = await openDatabase(config);
   if (config.seedDemo && (await isEmpty(db.app))) {
     await seedDemo(db.app);
     log.info('demo data seeded: see README.md for the accounts');
   }
+  return db;
+}
+
+/** One server process: answers requests until SIGTERM/SIGINT, then finishes open requests. */
+async function serve(config: Config, log: Logger, started: number, prepared: boolean) {
+  const release = config.DATABASE_URL ? () => undefined : acquire(config.dataDir);
+  const db = prepared ? await openDatabase(config, { migrate: false }) : await prepareDatabase(config, log);
   const app = await buildApp({ config, db, mailer: createMailer(config, log) }, log);
 
   let closing = false;
@@ -49,6 +59,40 @@ async function main() {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   log.info({ database: db.kind, ms: Date.now() - started, url: config.publicUrl }, 'Baken is ready');
+}
+
+/**
+ * With PostgreSQL and WORKERS > 1, the first process migrates and then runs that many
+ * server processes on the same port (docs/decisions/0005). PGlite is one process's database.
+ */
+async function supervise(config: Config, log: Logger) {
+  const db = await prepareDatabase(config, log);
+  await db.close();
+  let stopping = false;
+  const fork = () => cluster.fork({ BAKEN_WORKER: '1' });
+  for (let i = 0; i < config.WORKERS; i++) fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code }, 'server process ended; starting another');
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main() {
+  const config = configOrExit();
+  const log = createLogger(config);
+  const started = Date.now();
+  if (cluster.isPrimary && config.WORKERS > 1 && config.DATABASE_URL) return supervise(config, log);
+  return serve(config, log, started, process.env.BAKEN_WORKER === '1');
 }
 
 main().catch((err) => {

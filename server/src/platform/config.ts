@@ -51,6 +51,8 @@ const ConfigSchema = z
       .string()
       .default('0')
       .transform((v): number | string[] => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((x) => x.trim()))),
+    /** Server processes on PostgreSQL (one per core is typical); PGlite always runs one. */
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   })
   .superRefine((c, ctx) => {

@@ -20,6 +20,12 @@ import type { Deps } from './types.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
+// Request ids: unique per process and cheap (no random bytes per request); the prefix
+// tells processes apart in shared logs.
+const idPrefix = randomToken(4);
+let idSeq = 0;
+const nextRequestId = () => `${idPrefix}-${(++idSeq).toString(36)}`;
+
 /** A hop count or a list of addresses; 0 means no proxy is trusted. */
 function trustProxyOf(setting: number | string[]): FastifyServerOptions['trustProxy'] {
   if (Array.isArray(setting)) return setting;
@@ -32,7 +38,7 @@ export async function createHttp(deps: Deps, logger: Logger): Promise<FastifyIns
     loggerInstance: logger as unknown as FastifyInstance['log'],
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomToken(9);
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : nextRequestId();
     },
     requestIdHeader: false,
     // Never trust X-Forwarded-For by default: it would let a client pick its own address

@@ -24,10 +24,14 @@ export interface Database {
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
+const TIMESTAMPTZ_OID = 1184;
 
 // Dates stay 'YYYY-MM-DD' strings (no time zone shift); counts come back as numbers.
 pg.types.setTypeParser(DATE_OID, (v) => v);
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+// PostgreSQL writes timestamptz as "2026-11-22 23:20:47.003+00"; made ISO 8601, the engine's
+// own Date parser reads it several times faster than the generic parser (bench/README.md).
+pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(/[+-]\d\d$/.test(v) ? `${v.replace(' ', 'T')}:00` : v.replace(' ', 'T')));
 
 export function pglitePath(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'pglite');
@@ -39,6 +43,43 @@ export async function openPGlite(dir: string | undefined): Promise<PGlite> {
     ...(dir ? { dataDir: dir } : {}),
     parsers: { [pgliteTypes.DATE]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => Number(v) },
   });
+}
+
+/**
+ * Sends every parameterised query as a named prepared statement, so each pooled connection
+ * parses it once and PostgreSQL may keep a generic plan: planning was the larger part of the
+ * database's time per request (bench/README.md). Statements without parameters (BEGIN with the
+ * scope settings, COMMIT) go as simple queries.
+ */
+class PreparingPool {
+  private readonly names = new Map<string, string>();
+  private static readonly MAX_NAMES = 2_000;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  private nameOf(sql: string): string | undefined {
+    let name = this.names.get(sql);
+    if (!name && this.names.size < PreparingPool.MAX_NAMES) {
+      name = `k${this.names.size}`;
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+
+  async connect() {
+    const client = await this.pool.connect();
+    return {
+      query: (sql: string, params?: unknown[]) =>
+        params && params.length > 0
+          ? client.query({ name: this.nameOf(sql), text: sql, values: params })
+          : client.query(sql),
+      release: (err?: Error | boolean) => client.release(err),
+    };
+  }
+
+  end() {
+    return this.pool.end();
+  }
 }
 
 /**
@@ -78,6 +119,6 @@ export async function openDatabase(
       client.query(`SET SESSION ROLE ${APP_ROLE}`).catch(() => client.release(true));
     });
   }
-  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) as never }) });
   return { kind: 'postgres', app, close: () => app.destroy() };
 }
