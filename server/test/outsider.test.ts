@@ -38,6 +38,10 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
     url: `/api/besturen/${w.a}/members`,
     body: { email: w.inviteEmail, displayName: 'Binnengesmokkeld', role: 'beheerder' },
   }),
+  'POST /api/besturen/{bestuurId}/administrators': async (w) => ({
+    url: `/api/besturen/${w.a}/administrators`,
+    body: { email: w.inviteEmail, displayName: 'Binnengesmokkeld' },
+  }),
   'PATCH /api/besturen/{bestuurId}/members/{memberId}': async (w) => ({
     url: `/api/besturen/${w.a}/members/${w.aMemberId}`,
     body: { version: await memberVersion(w.aMemberId), role: 'beheerder' },

@@ -100,7 +100,10 @@ describe('row-level security', () => {
     const b = await createBestuur(t);
     for (const id of [a.id, a.id, a.id, b.id]) {
       await inScope(t.db.app, { tenantId: id }, (tx) =>
-        tx.insertInto('audit_events').values({ bestuur_id: id, action: 'create', object_type: 'x', object_id: '1' }).execute(),
+        tx
+          .insertInto('audit_events')
+          .values({ bestuur_id: id, action: 'create', object_type: 'x', object_id: '1' })
+          .execute(),
       );
     }
     const counts = await t.raw(
@@ -112,7 +115,9 @@ describe('row-level security', () => {
       [1, 1],
       [3, 3],
     ]);
-    const seen = await inScope(t.db.app, { tenantId: a.id }, (tx) => tx.selectFrom('audit_event_counts').selectAll().execute());
+    const seen = await inScope(t.db.app, { tenantId: a.id }, (tx) =>
+      tx.selectFrom('audit_event_counts').selectAll().execute(),
+    );
     expect(seen).toEqual([{ bestuur_id: a.id, n: 3 }]);
     await expect(
       inScope(t.db.app, { tenantId: a.id }, (tx) => tx.updateTable('audit_event_counts').set({ n: 0 }).execute()),

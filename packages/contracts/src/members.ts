@@ -30,6 +30,13 @@ export const MemberInvite = z
   });
 export type MemberInvite = z.infer<typeof MemberInvite>;
 
+/** The platform admin invites a beheerder, e.g. the first one of a new bestuur. */
+export const AdministratorInvite = z.object({
+  email: Email,
+  displayName: z.string().trim().min(1).max(200),
+});
+export type AdministratorInvite = z.infer<typeof AdministratorInvite>;
+
 export const MemberUpdate = z.object({
   version: Version,
   role: BestuurRole.optional(),

@@ -42,7 +42,6 @@ export interface Ctx {
 
 export interface TenantCtx extends Ctx {
   tenantId: string;
-  role: BestuurRole;
 }
 
 export function userCtx(principal: Principal, requestId: string, lang: Lang): Ctx {
@@ -72,7 +71,7 @@ export function tenantCtx(
   if (!membership) throw notFound();
   const permissions = permissionsOf([membership.role]);
   if (!permissions.has(permission)) throw new AppError('FORBIDDEN');
-  return { ...userCtx(principal, requestId, lang), permissions, tenantId: bestuurId, role: membership.role };
+  return { ...userCtx(principal, requestId, lang), permissions, tenantId: bestuurId };
 }
 
 /** The check for regional and platform functions. */

@@ -1,4 +1,5 @@
 import {
+  AdministratorInvite,
   BestuurParams,
   ErrorBody,
   Member,
@@ -10,7 +11,8 @@ import {
 } from '@baken/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { forTenant } from '../../platform/request.js';
+import { requirePrincipal } from '../../platform/auth.js';
+import { forTenant, forUser } from '../../platform/request.js';
 import * as service from './members.service.js';
 
 const tags = ['members'];
@@ -48,6 +50,29 @@ export async function membersRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = forTenant(request, request.params.bestuurId, 'members.manage');
       return reply.status(201).send(await service.inviteMember(deps(), ctx, request.body));
+    },
+  );
+
+  r.post(
+    '/api/besturen/:bestuurId/administrators',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a beheerder for the bestuur, e.g. its first member (platform admin)',
+        params: BestuurParams,
+        body: AdministratorInvite,
+        response: { 201: Member, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const member = await service.inviteAdministrator(
+        deps(),
+        forUser(request),
+        requirePrincipal(request),
+        request.params.bestuurId,
+        request.body,
+      );
+      return reply.status(201).send(member);
     },
   );
 

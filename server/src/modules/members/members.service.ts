@@ -1,8 +1,8 @@
-import type { Lang, Member, MemberInvite, MemberListQuery, MemberUpdate } from '@baken/contracts';
+import type { AdministratorInvite, Lang, Member, MemberInvite, MemberListQuery, MemberUpdate } from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { diff, recordAudit } from '../../platform/audit.js';
-import type { TenantCtx } from '../../platform/context.js';
+import type { Ctx, Principal, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { Mail, Mailer } from '../../platform/mail.js';
@@ -79,6 +79,23 @@ export async function inviteMember(deps: MemberDeps, ctx: TenantCtx, input: Memb
   // Sent after the commit: a failed transaction sends nothing.
   if (mail) await deps.mailer.send(mail);
   return member;
+}
+
+/**
+ * The platform admin gives a bestuur a beheerder: the way into a bestuur that has no
+ * member yet. Anyone else is told the bestuur does not exist.
+ */
+export async function inviteAdministrator(
+  deps: MemberDeps,
+  ctx: Ctx,
+  principal: Principal,
+  bestuurId: string,
+  input: AdministratorInvite,
+): Promise<Member> {
+  if (principal.via === 'token' || !ctx.permissions.has('platform.besturen.manage')) throw notFound();
+  const exists = await deps.db.selectFrom('besturen').select('id').where('id', '=', bestuurId).executeTakeFirst();
+  if (!exists) throw notFound();
+  return inviteMember(deps, { ...ctx, tenantId: bestuurId }, { ...input, role: 'beheerder', endsAt: null });
 }
 
 export async function updateMember(db: Kysely<DB>, ctx: TenantCtx, id: string, input: MemberUpdate): Promise<Member> {

@@ -31,7 +31,10 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 // PostgreSQL writes timestamptz as "2026-11-22 23:20:47.003+00"; made ISO 8601, the engine's
 // own Date parser reads it several times faster than the generic parser (bench/README.md).
-pg.types.setTypeParser(TIMESTAMPTZ_OID, (v) => new Date(/[+-]\d\d$/.test(v) ? `${v.replace(' ', 'T')}:00` : v.replace(' ', 'T')));
+pg.types.setTypeParser(
+  TIMESTAMPTZ_OID,
+  (v) => new Date(/[+-]\d\d$/.test(v) ? `${v.replace(' ', 'T')}:00` : v.replace(' ', 'T')),
+);
 
 export function pglitePath(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'pglite');
