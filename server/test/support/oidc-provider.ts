@@ -46,6 +46,8 @@ export async function startOidcProvider(accounts: Record<string, OidcAccount>): 
     ],
     pkce: { required: () => true },
     features: { devInteractions: { enabled: true } },
+    // Fixed lifetimes: the defaults work but make the provider print a notice for each.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
