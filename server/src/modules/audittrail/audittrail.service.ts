@@ -1,5 +1,4 @@
 import type { AuditListQuery, Lang } from '@baken/contracts';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
@@ -49,6 +48,8 @@ const actionLabels: Record<Lang, Record<string, string>> = {
 /** The filtered trail as an xlsx workbook, newest first. */
 export async function exportEvents(db: Kysely<DB>, ctx: Ctx | TenantCtx, filter: repo.AuditFilter): Promise<Buffer> {
   const rows = await inScope(db, scopeOf(ctx), (tx) => repo.all(tx, bestuurOf(ctx), filter, EXPORT_MAX_ROWS));
+  // Loaded on first export: the library takes half a second to import, which every start paid.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baken';
   wb.created = new Date();
