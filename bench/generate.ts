@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import { bestuurRoles } from '@baken/contracts';
 import { hashPassword } from '../server/src/platform/crypto.ts';
 import { openPGlite, pglitePath } from '../server/src/platform/db/index.ts';
 import { migrate } from '../server/src/platform/db/migrate.ts';
@@ -81,15 +82,7 @@ const FIRST = [
   'Lars',
 ];
 const LAST = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet'];
-const ROLES = [
-  'beheerder',
-  'informatieveiligheidsconsulent',
-  'dpo',
-  'proceseigenaar',
-  'medewerker',
-  'lezer',
-  'auditor',
-];
+const ROLES = bestuurRoles;
 const KINDS = ['gemeente', 'stad', 'ocmw', 'politiezone', 'hulpverleningszone'];
 const PROVINCES = ['antwerpen', 'limburg', 'oost-vlaanderen', 'vlaams-brabant', 'west-vlaanderen'];
 

@@ -1,5 +1,6 @@
 import type { BestuurCreate, BestuurRole, RegionalRole } from '@baken/contracts';
 import { type Kysely, sql } from 'kysely';
+import { insert as insertBestuur } from '../modules/besturen/besturen.repository.js';
 import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/crypto.js';
 import type { DB } from '../platform/db/index.js';
@@ -106,18 +107,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     const id = crypto.randomUUID();
     ids.set(key, id);
     await inScope(db, { tenantId: id }, async (tx) => {
-      await tx
-        .insertInto('besturen')
-        .values({
-          id,
-          kind: b.kind,
-          name: b.name,
-          nis_code: b.nisCode,
-          kbo_number: b.kboNumber,
-          population: b.population,
-          province: b.province,
-        })
-        .execute();
+      await insertBestuur(tx, id, b);
       await recordAudit(tx, null, {
         action: 'create',
         objectType: 'bestuur',
