@@ -1,4 +1,4 @@
-import type { Bestuur, BestuurCreate, BestuurUpdate } from '@baken/contracts';
+import type { AdministratorInvite, Bestuur, BestuurCreate, BestuurUpdate, Member } from '@baken/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { Page } from './types';
@@ -42,5 +42,15 @@ export function useUpdateBestuur() {
       void qc.invalidateQueries({ queryKey: ['besturen', 'list'] });
       void qc.invalidateQueries({ queryKey: ['session'] });
     },
+  });
+}
+
+/** The platform admin invites a beheerder for a bestuur, e.g. the first member of a new one. */
+export function useInviteAdministrator(bestuurId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AdministratorInvite) =>
+      api<Member>(`/besturen/${bestuurId}/administrators`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['members', bestuurId] }),
   });
 }

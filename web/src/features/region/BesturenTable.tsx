@@ -9,9 +9,10 @@ interface Props {
   canManage: boolean;
   onEdit: (b: Bestuur) => void;
   onToggleActive: (b: Bestuur) => void;
+  onInviteAdministrator: (b: Bestuur) => void;
 }
 
-export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: Props) {
+export function BesturenTable({ besturen, canManage, onEdit, onToggleActive, onInviteAdministrator }: Props) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={800}>
@@ -57,6 +58,7 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive }: P
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => onEdit(b)}>{t('region.edit')}</Menu.Item>
+                      <Menu.Item onClick={() => onInviteAdministrator(b)}>{t('region.inviteAdmin.action')}</Menu.Item>
                       <Menu.Item color={b.active ? 'red' : undefined} onClick={() => onToggleActive(b)}>
                         {b.active ? t('region.deactivate.action') : t('region.reactivate.action')}
                       </Menu.Item>

@@ -1,7 +1,7 @@
 import type { Bestuur } from '@baken/contracts';
 import { Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateBestuur, useUpdateBestuur } from '../../api/besturen';
 import { ApiError } from '../../api/client';
@@ -14,19 +14,51 @@ interface Props {
   /** `'new'` to create; a bestuur to edit; null when closed. */
   target: Bestuur | 'new' | null;
   onClose: () => void;
+  /** Called after a new bestuur has been created and the dialog has closed (after `onClose`). */
+  onCreated?: (b: Bestuur) => void;
 }
 
-export function BestuurModal({ target, onClose }: Props) {
+export function BestuurModal({ target, onClose, onCreated }: Props) {
   const { t } = useTranslation();
+  // Handed on once the dialog has gone, so that a dialog opened next keeps the focus.
+  const created = useRef<Bestuur | null>(null);
   const title = target === 'new' ? t('region.create') : target ? t('region.editTitle', { name: target.name }) : '';
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="xl">
-      {target && <BestuurEditor key={target === 'new' ? 'new' : target.id} target={target} onDone={onClose} />}
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      onExitTransitionEnd={() => {
+        const b = created.current;
+        created.current = null;
+        if (b) onCreated?.(b);
+      }}
+      title={title}
+      size="xl"
+    >
+      {target && (
+        <BestuurEditor
+          key={target === 'new' ? 'new' : target.id}
+          target={target}
+          onDone={onClose}
+          onCreated={(b) => {
+            created.current = b;
+            onClose();
+          }}
+        />
+      )}
     </Modal>
   );
 }
 
-function BestuurEditor({ target, onDone }: { target: Bestuur | 'new'; onDone: () => void }) {
+function BestuurEditor({
+  target,
+  onDone,
+  onCreated,
+}: {
+  target: Bestuur | 'new';
+  onDone: () => void;
+  onCreated: (b: Bestuur) => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateBestuur();
   const update = useUpdateBestuur();
@@ -41,12 +73,24 @@ function BestuurEditor({ target, onDone }: { target: Bestuur | 'new'; onDone: ()
   }
 
   const submit = (values: BestuurFormValues) => {
-    const done = (b: Bestuur) => {
-      notifications.show({ color: 'green', message: t('region.saved', { name: b.name }) });
-      onDone();
-    };
-    if (base) update.mutate({ id: base.id, body: { ...values, version: base.version } }, { onSuccess: done });
-    else create.mutate(values, { onSuccess: done });
+    const saved = (b: Bestuur) => notifications.show({ color: 'green', message: t('region.saved', { name: b.name }) });
+    if (base)
+      update.mutate(
+        { id: base.id, body: { ...values, version: base.version } },
+        {
+          onSuccess: (b) => {
+            saved(b);
+            onDone();
+          },
+        },
+      );
+    else
+      create.mutate(values, {
+        onSuccess: (b) => {
+          saved(b);
+          onCreated(b);
+        },
+      });
   };
 
   return (

@@ -11,6 +11,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
+import { AdministratorInviteModal, type AdministratorInviteTarget } from './AdministratorInviteModal';
 import { BestuurModal } from './BestuurModal';
 import { BesturenTable } from './BesturenTable';
 
@@ -27,6 +28,7 @@ export function RegionPage() {
   const [kind, setKind] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bestuur | 'new' | null>(null);
   const [toggling, setToggling] = useState<Bestuur | null>(null);
+  const [inviting, setInviting] = useState<AdministratorInviteTarget | null>(null);
   const canManage = hasPermission(session, 'platform.besturen.manage');
   const update = useUpdateBestuur();
 
@@ -95,11 +97,20 @@ export function RegionPage() {
               update.reset();
               setToggling(b);
             }}
+            onInviteAdministrator={(b) => setInviting({ bestuur: b })}
           />
           <TablePagination page={page} pageSize={PAGE_SIZE} total={besturen.data.total} onChange={setPage} />
         </>
       )}
-      <BestuurModal target={editing} onClose={() => setEditing(null)} />
+      <BestuurModal
+        target={editing}
+        onClose={() => setEditing(null)}
+        onCreated={(b) => {
+          // A new bestuur has no member yet: nobody can use it until it has a beheerder.
+          setInviting({ bestuur: b, isNew: true });
+        }}
+      />
+      {canManage && <AdministratorInviteModal target={inviting} onClose={() => setInviting(null)} />}
       <ConfirmModal
         opened={toggling !== null}
         title={toggling?.active ? t('region.deactivate.title') : t('region.reactivate.title')}
