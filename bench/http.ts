@@ -19,6 +19,7 @@ import {
   type Running,
   codeVersion,
   cpuSeconds,
+  treeCpuSeconds,
   createDatabase,
   dropDatabase,
   fmt,
@@ -180,7 +181,7 @@ async function load(
   if (o.warmupSec > 0) await cannon(url, headers, o.connections, o.warmupSec);
   const load = loadAverage();
   const cpu0 = {
-    server: cpuSeconds(pid),
+    server: treeCpuSeconds(pid),
     wait: runQueueWaitSeconds(pid),
     pg: postgresCpuSeconds(DB_NAME),
     me: process.cpuUsage(),
@@ -201,7 +202,7 @@ async function load(
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    serverCpu: (cpuSeconds(pid) - cpu0.server) / wall,
+    serverCpu: (treeCpuSeconds(pid) - cpu0.server) / wall,
     serverWait: (runQueueWaitSeconds(pid) - cpu0.wait) / wall,
     load,
     postgresCpu: (postgresCpuSeconds(DB_NAME) - cpu0.pg) / wall,

@@ -312,6 +312,19 @@ export function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / CLK_TCK;
 }
 
+/** CPU seconds of a process and everything below it: the server's worker processes count too. */
+export function treeCpuSeconds(pid: number): number {
+  let total = 0;
+  for (const p of descendants(pid)) {
+    try {
+      total += cpuSeconds(p);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 /**
  * Seconds the main thread of a process spent runnable but waiting for a core (the kernel's
  * run-queue wait, /proc/<pid>/schedstat): shows how much other load on the machine held it up.
