@@ -68,3 +68,10 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   }
   return errors;
 }
+
+/** Field errors of a failed invitation: those of VALIDATION_FAILED, and MEMBER_EXISTS at the e-mail address. */
+export function inviteFieldErrors(error: unknown): FieldErrors {
+  const errors = serverFieldErrors(error);
+  if (error instanceof ApiError && error.code === 'MEMBER_EXISTS') errors.email = error.message;
+  return errors;
+}

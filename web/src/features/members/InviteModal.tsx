@@ -1,13 +1,13 @@
 import { type BestuurRole, MemberInvite } from '@baken/contracts';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { InviteeFields } from '../../components/InviteeFields';
 import { today } from '../../lib/format';
-import { type FieldErrors, serverFieldErrors, validate } from '../../lib/forms';
+import { type FieldErrors, inviteFieldErrors, validate } from '../../lib/forms';
 import { useInviteMember } from './api';
 import { RoleSelect } from './RoleSelect';
 
@@ -50,11 +50,7 @@ function InviteForm({ bestuurId, onDone }: { bestuurId: string; onDone: () => vo
         notifications.show({ color: 'green', message: t('members.invite.sent', { email: member.email }) });
         onDone();
       },
-      onError: (err) => {
-        const fields = serverFieldErrors(err);
-        if (err instanceof ApiError && err.code === 'MEMBER_EXISTS') fields.email = err.message;
-        setErrors(fields);
-      },
+      onError: (err) => setErrors(inviteFieldErrors(err)),
     });
   };
 
@@ -63,21 +59,12 @@ function InviteForm({ bestuurId, onDone }: { bestuurId: string; onDone: () => vo
     <form onSubmit={submit} noValidate>
       <Stack>
         {!fieldError && <ErrorAlert error={invite.error} />}
-        <TextInput
-          label={t('fields.email')}
-          type="email"
-          required
-          data-autofocus
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errors.email}
-        />
-        <TextInput
-          label={t('fields.displayName')}
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
+        <InviteeFields
+          email={email}
+          displayName={displayName}
+          onEmailChange={setEmail}
+          onDisplayNameChange={setDisplayName}
+          errors={errors}
         />
         <RoleSelect value={role} onChange={setRole} error={errors.role} />
         <DateInput

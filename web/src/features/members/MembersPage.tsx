@@ -1,9 +1,7 @@
 import type { Member } from '@baken/contracts';
 import { bestuurRoles } from '@baken/contracts';
 import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { hasPermission, useRequiredSession } from '../../api/session';
@@ -11,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
+import { useUrlSearch } from '../../components/useUrlSearch';
 import { useBestuurId } from '../bestuur/useBestuurId';
 import { useMembers, useUpdateMember } from './api';
 import { EditMemberModal } from './EditMemberModal';
@@ -23,11 +22,8 @@ export function MembersPage() {
   const { t } = useTranslation();
   const bestuurId = useBestuurId();
   const session = useRequiredSession();
-  const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { page?: number; q?: string };
-  const page = search.page ?? 1;
-  const [q, setQ] = useState(search.q ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const search = useUrlSearch();
+  const { page, setPage } = search;
   const [role, setRole] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [inviteOpen, setInviteOpen] = useState(false);
@@ -35,13 +31,6 @@ export function MembersPage() {
   const [toggling, setToggling] = useState<Member | null>(null);
   const canManage = hasPermission(session, 'members.manage', bestuurId);
   const update = useUpdateMember(bestuurId);
-
-  const setPage = (p: number) =>
-    void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, page: p > 1 ? p : undefined }) });
-  useEffect(() => {
-    if ((search.q ?? '') !== debouncedQ)
-      void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
-  }, [debouncedQ, search.q, navigate]);
 
   const filter = {
     page,
@@ -74,13 +63,7 @@ export function MembersPage() {
         {canManage && <Button onClick={() => setInviteOpen(true)}>{t('members.invite.open')}</Button>}
       </Group>
       <Group mb="md" align="flex-end">
-        <TextInput
-          label={t('members.search')}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
+        <TextInput label={t('members.search')} {...search.inputProps} w={280} />
         <Select
           label={t('members.filterRole')}
           placeholder={t('common.all')}

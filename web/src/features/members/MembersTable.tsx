@@ -1,6 +1,7 @@
 import type { Member } from '@baken/contracts';
-import { ActionIcon, Badge, Menu, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../components/RowActions';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 interface Props {
@@ -52,19 +53,17 @@ export function MembersTable({ members, selfUserId, canManage, onEdit, onToggleA
               {canManage && (
                 <Table.Td>
                   {m.userId !== selfUserId && (
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" aria-label={t('members.actionsFor', { name: m.displayName })}>
-                          <span aria-hidden="true">⋯</span>
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item onClick={() => onEdit(m)}>{t('members.edit.action')}</Menu.Item>
-                        <Menu.Item color={m.active ? 'red' : undefined} onClick={() => onToggleActive(m)}>
-                          {m.active ? t('members.deactivate.action') : t('members.reactivate.action')}
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
+                    <RowActions
+                      label={t('members.actionsFor', { name: m.displayName })}
+                      items={[
+                        { label: t('members.edit.action'), onClick: () => onEdit(m) },
+                        {
+                          label: m.active ? t('members.deactivate.action') : t('members.reactivate.action'),
+                          onClick: () => onToggleActive(m),
+                          danger: m.active,
+                        },
+                      ]}
+                    />
                   )}
                 </Table.Td>
               )}

@@ -1,12 +1,12 @@
 import { AdministratorInvite, type Bestuur } from '@baken/contracts';
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInviteAdministrator } from '../../api/besturen';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../lib/forms';
+import { InviteeFields } from '../../components/InviteeFields';
+import { type FieldErrors, inviteFieldErrors, validate } from '../../lib/forms';
 
 export interface AdministratorInviteTarget {
   bestuur: Bestuur;
@@ -59,11 +59,7 @@ function AdministratorInviteForm({ target, onDone }: { target: AdministratorInvi
         });
         onDone();
       },
-      onError: (err) => {
-        const fields = serverFieldErrors(err);
-        if (err instanceof ApiError && err.code === 'MEMBER_EXISTS') fields.email = err.message;
-        setErrors(fields);
-      },
+      onError: (err) => setErrors(inviteFieldErrors(err)),
     });
   };
 
@@ -75,23 +71,13 @@ function AdministratorInviteForm({ target, onDone }: { target: AdministratorInvi
         {isNew && <Text fw={500}>{t('region.inviteAdmin.newIntro', { name: bestuur.name })}</Text>}
         <Text size="sm">{t('region.inviteAdmin.intro')}</Text>
         {!fieldError && <ErrorAlert error={invite.error} />}
-        <TextInput
-          label={t('fields.email')}
-          type="email"
+        <InviteeFields
+          email={email}
+          displayName={displayName}
+          onEmailChange={setEmail}
+          onDisplayNameChange={setDisplayName}
+          errors={errors}
           autoComplete="off"
-          required
-          data-autofocus
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errors.email}
-        />
-        <TextInput
-          label={t('fields.displayName')}
-          autoComplete="off"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={errors.displayName}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -1,7 +1,8 @@
 import type { Bestuur } from '@baken/contracts';
-import { ActionIcon, Anchor, Badge, Menu, Table } from '@mantine/core';
+import { Anchor, Badge, Table } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { RowActions } from '../../components/RowActions';
 import { formatNumber } from '../../lib/format';
 
 interface Props {
@@ -50,20 +51,18 @@ export function BesturenTable({ besturen, canManage, onEdit, onToggleActive, onI
               </Table.Td>
               {canManage && (
                 <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={t('region.actionsFor', { name: b.name })}>
-                        <span aria-hidden="true">⋯</span>
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item onClick={() => onEdit(b)}>{t('region.edit')}</Menu.Item>
-                      <Menu.Item onClick={() => onInviteAdministrator(b)}>{t('region.inviteAdmin.action')}</Menu.Item>
-                      <Menu.Item color={b.active ? 'red' : undefined} onClick={() => onToggleActive(b)}>
-                        {b.active ? t('region.deactivate.action') : t('region.reactivate.action')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                  <RowActions
+                    label={t('region.actionsFor', { name: b.name })}
+                    items={[
+                      { label: t('region.edit'), onClick: () => onEdit(b) },
+                      { label: t('region.inviteAdmin.action'), onClick: () => onInviteAdministrator(b) },
+                      {
+                        label: b.active ? t('region.deactivate.action') : t('region.reactivate.action'),
+                        onClick: () => onToggleActive(b),
+                        danger: b.active,
+                      },
+                    ]}
+                  />
                 </Table.Td>
               )}
             </Table.Tr>

@@ -1,8 +1,6 @@
 import { type Bestuur, bestuurKinds } from '@baken/contracts';
 import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBesturen, useUpdateBestuur } from '../../api/besturen';
 import { ApiError } from '../../api/client';
@@ -11,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
+import { useUrlSearch } from '../../components/useUrlSearch';
 import { AdministratorInviteModal, type AdministratorInviteTarget } from './AdministratorInviteModal';
 import { BestuurModal } from './BestuurModal';
 import { BesturenTable } from './BesturenTable';
@@ -20,23 +19,14 @@ const PAGE_SIZE = 50;
 export function RegionPage() {
   const { t } = useTranslation();
   const session = useRequiredSession();
-  const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { page?: number; q?: string };
-  const page = search.page ?? 1;
-  const [q, setQ] = useState(search.q ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const search = useUrlSearch();
+  const { page, setPage } = search;
   const [kind, setKind] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bestuur | 'new' | null>(null);
   const [toggling, setToggling] = useState<Bestuur | null>(null);
   const [inviting, setInviting] = useState<AdministratorInviteTarget | null>(null);
   const canManage = hasPermission(session, 'platform.besturen.manage');
   const update = useUpdateBestuur();
-
-  useEffect(() => {
-    if ((search.q ?? '') !== debouncedQ)
-      void navigate({ to: '.', search: { q: debouncedQ || undefined }, replace: true });
-  }, [debouncedQ, search.q, navigate]);
-  const setPage = (p: number) => void navigate({ to: '.', search: { q: search.q, page: p > 1 ? p : undefined } });
 
   const besturen = useBesturen({ page, pageSize: PAGE_SIZE, q: search.q, kind: kind ?? undefined });
 
@@ -60,13 +50,7 @@ export function RegionPage() {
         {canManage && <Button onClick={() => setEditing('new')}>{t('region.create')}</Button>}
       </Group>
       <Group mb="md" align="flex-end">
-        <TextInput
-          label={t('region.search')}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
+        <TextInput label={t('region.search')} {...search.inputProps} w={280} />
         <Select
           label={t('bestuur.kind')}
           placeholder={t('common.all')}
