@@ -3,7 +3,12 @@ import { BASE_URL } from './playwright.config';
 import { COACH, HEIDEBEEK, SCHELDEMONDE, bestuurId, expectAccessible, signIn } from './support';
 
 test('a security officer signs in and lands in the workspace of their bestuur, in Dutch', async ({ page }) => {
-  await page.goto('/');
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  const first = await page.goto('/');
+  expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await expect(page).toHaveURL(/\/aanmelden/);
   await expect(page.locator('html')).toHaveAttribute('lang', /^nl/);
   await expectAccessible(page, 'the sign-in page');
@@ -15,6 +20,7 @@ test('a security officer signs in and lands in the workspace of their bestuur, i
     page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Leden' }),
   ).toBeVisible();
   await expectAccessible(page, 'the overview');
+  expect(blocked, 'nothing blocked by the content security policy').toEqual([]);
 });
 
 test('wrong password gives a clear Dutch message', async ({ page }) => {
