@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkContent, contentStats } from './modules/catalog/content.check.js';
+import { ContentError, loadContent } from './modules/catalog/content.loader.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase, openPGlite, pglitePath } from './platform/db/index.js';
 import { DataDirInUse, acquire } from './platform/db/lock.js';
@@ -11,13 +13,15 @@ const usage = `Usage: npm run cli -- <command>
   migrate            bring the database up to date (also done at every start)
   backup FILE        write the embedded database to FILE (.tar.gz); the server must be stopped
   restore FILE       replace the embedded database with FILE; the current one is kept aside
+  content-stats [--json]
+                     check content/ and count processes, assets, measures; list uncovered requirements
 `;
 
 async function main(argv: string[]) {
   const [command, file] = argv;
-  const config = loadConfig();
   switch (command) {
     case 'migrate': {
+      const config = loadConfig();
       const db = await openDatabase(config);
       await db.close();
       console.log(`Database (${db.kind}) is up to date.`);
@@ -26,6 +30,7 @@ async function main(argv: string[]) {
     case 'backup':
     case 'restore': {
       if (!file) throw new UsageError(`${command} needs a FILE`);
+      const config = loadConfig();
       if (config.DATABASE_URL) {
         throw new UsageError(
           'DATABASE_URL is set: back up PostgreSQL with pg_dump and restore with pg_restore (docs/OPERATIONS.md).',
@@ -39,6 +44,22 @@ async function main(argv: string[]) {
       } finally {
         release();
       }
+      return;
+    }
+    case 'content-stats': {
+      const content = loadContent();
+      const problems = checkContent(content);
+      const stats = contentStats(content);
+      if (argv.includes('--json')) console.log(JSON.stringify(stats));
+      else {
+        console.log(
+          `${stats.processes} processes in ${stats.domains} domains, ${stats.assets} information assets; ` +
+            `${stats.measures} measures in ${stats.securityDomains} security domains; ` +
+            `${stats.uncovered.length} required requirement(s) without a measure${stats.uncovered.length ? `: ${stats.uncovered.join(', ')}` : ''}.`,
+        );
+        for (const p of problems) console.log(`  ${p.file} ${p.path}: ${p.message}`);
+      }
+      if (problems.length) process.exitCode = 1;
       return;
     }
     default:
@@ -92,7 +113,12 @@ async function restore(dataDir: string, file: string) {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirInUse) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof UsageError ||
+    err instanceof DataDirInUse ||
+    err instanceof ContentError
+  ) {
     console.error(err.message);
     if (err instanceof UsageError) console.error(`\n${usage}`);
     process.exit(2);
