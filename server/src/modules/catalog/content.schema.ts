@@ -82,7 +82,8 @@ export const Process = z.object({
           'WelzijnGezondheid',
           'BouwenWonen',
         ]),
-      ),
+      )
+      .default([]),
       types: z.array(
         z.enum([
           'FinancieleVerplichting',
@@ -93,7 +94,8 @@ export const Process = z.object({
           'InfrastructuurMateriaal',
           'FinancieelVoordeel',
         ]),
-      ),
+      )
+      .default([]),
     })
     .optional(),
   applications: z.array(Id).default([]),
