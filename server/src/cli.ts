@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentSyncCommand, importLibraryCommand } from './cli/catalog.js';
 import { checkContent, contentStats } from './modules/catalog/content.check.js';
 import { ContentError, loadContent } from './modules/catalog/content.loader.js';
+import { LibraryImportError } from './modules/catalog/library-import.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase, openPGlite, pglitePath } from './platform/db/index.js';
 import { DataDirInUse, acquire } from './platform/db/lock.js';
@@ -15,6 +17,10 @@ const usage = `Usage: npm run cli -- <command>
   restore FILE       replace the embedded database with FILE; the current one is kept aside
   content-stats [--json]
                      check content/ and count processes, assets, measures; list uncovered requirements
+  content-sync [--json]
+                     bring the catalogue in line with content/ (also done at every start)
+  import-library FILE [--json]
+                     import a CISO Assistant framework library (.yaml): official texts, groups, scores
 `;
 
 async function main(argv: string[]) {
@@ -62,6 +68,11 @@ async function main(argv: string[]) {
       if (problems.length) process.exitCode = 1;
       return;
     }
+    case 'content-sync':
+      return contentSyncCommand(argv);
+    case 'import-library':
+      if (!file || file.startsWith('--')) throw new UsageError('import-library needs a FILE');
+      return importLibraryCommand(file, argv);
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   }
@@ -117,7 +128,8 @@ main(process.argv.slice(2)).catch((err) => {
     err instanceof ConfigError ||
     err instanceof UsageError ||
     err instanceof DataDirInUse ||
-    err instanceof ContentError
+    err instanceof ContentError ||
+    err instanceof LibraryImportError
   ) {
     console.error(err.message);
     if (err instanceof UsageError) console.error(`\n${usage}`);

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
+import { syncContentAtStart } from './modules/catalog/catalog.service.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
 import { acquire } from './platform/db/lock.js';
@@ -21,9 +22,10 @@ function configOrExit(): Config {
   }
 }
 
-/** Migrates and, on an empty development database, seeds the demo data. */
+/** Migrates, brings the catalogue in line with content/ and, on an empty development database, seeds the demo data. */
 async function prepareDatabase(config: Config, log: Logger) {
   const db = await openDatabase(config);
+  await syncContentAtStart(db.app, log);
   if (config.seedDemo && (await isEmpty(db.app))) {
     await seedDemo(db.app);
     log.info('demo data seeded: see README.md for the accounts');

@@ -101,6 +101,71 @@ export interface AuditEventCountsTable {
   n: number;
 }
 
+/** jsonb of any shape (arrays too); written as JSON text. */
+type JsonAny = ColumnType<unknown, string, string>;
+type JsonAnyNull = ColumnType<unknown, string | null | undefined, string | null>;
+
+export interface FrameworksTable {
+  id: string;
+  urn: string | null;
+  name: JsonAny;
+  publisher: string;
+  edition: string;
+  kind: string;
+  levels: ColumnType<unknown, string | undefined, string>;
+  library_version: number | null;
+  min_score: number | null;
+  max_score: number | null;
+  score_definitions: ColumnType<unknown, string | undefined, string>;
+  groups: ColumnType<unknown, string | undefined, string>;
+  source: 'content' | 'library';
+  updated_at: TsDefault;
+}
+
+export interface FrameworkNodesTable {
+  framework_id: string;
+  id: string;
+  urn: string | null;
+  parent_id: string | null;
+  position: number;
+  depth: number;
+  assessable: boolean;
+  title: JsonAnyNull;
+  description: JsonAnyNull;
+  official: JsonAnyNull;
+  groups: ColumnType<string[], string[] | undefined, string[]>;
+  levels: ColumnType<string[], string[] | undefined, string[]>;
+  key_measure_at: string | null;
+  management_aspect_at: string | null;
+  retired_at: TsNull;
+  updated_at: TsDefault;
+}
+
+export interface SecurityDomainsTable {
+  id: string;
+  name: JsonAny;
+  updated_at: TsDefault;
+}
+
+export interface MeasuresTable {
+  code: string;
+  domain: string;
+  type: string;
+  title: JsonAny;
+  guidance: JsonAny;
+  applies: JsonAny;
+  conditions: ColumnType<unknown, string | undefined, string>;
+  retired_at: TsNull;
+  updated_at: TsDefault;
+}
+
+export interface MeasureMappingsTable {
+  measure_code: string;
+  framework_id: string;
+  node_id: string;
+  relationship: string;
+}
+
 export interface DB {
   besturen: BesturenTable;
   users: UsersTable;
@@ -110,4 +175,9 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   audit_event_counts: AuditEventCountsTable;
+  frameworks: FrameworksTable;
+  framework_nodes: FrameworkNodesTable;
+  security_domains: SecurityDomainsTable;
+  measures: MeasuresTable;
+  measure_mappings: MeasureMappingsTable;
 }
