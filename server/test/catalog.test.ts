@@ -184,11 +184,14 @@ describe('content sync', () => {
       fs.readFileSync(path.join(FIXTURE_CONTENT, 'measures/access-management.yaml')),
     );
     expect(await syncContentAtStart(t.db.app, log, broken)).toBeNull();
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'baken-content-'));
+    expect(await syncContentAtStart(t.db.app, log, empty)).toBeNull();
     expect(await catalogChecksum(t)).toEqual(before);
     expect(await syncContentAtStart(t.db.app, log, FIXTURE_CONTENT)).toMatchObject({ changed: 0 });
     expect(logged).toEqual([
       'warn content/ has problems: catalogue not synchronised',
       'warn content/ has problems: catalogue not synchronised',
+      'warn content/ has no frameworks or measures: catalogue not synchronised',
       'info catalogue synchronised with content/',
     ]);
     expect(await catalogChecksum(t)).toEqual(before);

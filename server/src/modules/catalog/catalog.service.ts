@@ -311,6 +311,11 @@ export async function syncContentAtStart(db: Kysely<DB>, log: Log, dir?: string)
     log.warn({ problems: problems.slice(0, 20) }, 'content/ has problems: catalogue not synchronised');
     return null;
   }
+  // A missing or emptied content/ folder would retire the whole catalogue: never at start.
+  if (content.frameworks.length === 0 || content.measures.length === 0) {
+    log.warn({ dir: dir ?? 'content/' }, 'content/ has no frameworks or measures: catalogue not synchronised');
+    return null;
+  }
   const result = await syncContent(db, content);
   log.info({ changed: result.changed, ...result.counts }, 'catalogue synchronised with content/');
   return result;

@@ -71,31 +71,33 @@ export const Process = z.object({
   description: Text,
   ipdc: z
     .object({
-      themes: z.array(
-        z.enum([
-          'BurgerOverheid',
-          'CultuurSportVrijeTijd',
-          'EconomieWerk',
-          'MilieuEnergie',
-          'MobiliteitOpenbareWerken',
-          'OnderwijsWetenschap',
-          'WelzijnGezondheid',
-          'BouwenWonen',
-        ]),
-      )
-      .default([]),
-      types: z.array(
-        z.enum([
-          'FinancieleVerplichting',
-          'Toelating',
-          'Bewijs',
-          'Voorwerp',
-          'AdviesBegeleiding',
-          'InfrastructuurMateriaal',
-          'FinancieelVoordeel',
-        ]),
-      )
-      .default([]),
+      themes: z
+        .array(
+          z.enum([
+            'BurgerOverheid',
+            'CultuurSportVrijeTijd',
+            'EconomieWerk',
+            'MilieuEnergie',
+            'MobiliteitOpenbareWerken',
+            'OnderwijsWetenschap',
+            'WelzijnGezondheid',
+            'BouwenWonen',
+          ]),
+        )
+        .default([]),
+      types: z
+        .array(
+          z.enum([
+            'FinancieleVerplichting',
+            'Toelating',
+            'Bewijs',
+            'Voorwerp',
+            'AdviesBegeleiding',
+            'InfrastructuurMateriaal',
+            'FinancieelVoordeel',
+          ]),
+        )
+        .default([]),
     })
     .optional(),
   applications: z.array(Id).default([]),
