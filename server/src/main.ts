@@ -23,8 +23,10 @@ function configOrExit(): Config {
 }
 
 /** Migrates, brings the catalogue in line with content/ and, on an empty development database, seeds the demo data. */
+const idleError = (log: Logger) => (err: Error) => log.warn({ err }, 'database connection closed while idle');
+
 async function prepareDatabase(config: Config, log: Logger) {
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { onIdleError: idleError(log) });
   await syncContentAtStart(db.app, log);
   if (config.seedDemo && (await isEmpty(db.app))) {
     await seedDemo(db.app);
@@ -36,7 +38,9 @@ async function prepareDatabase(config: Config, log: Logger) {
 /** One server process: answers requests until SIGTERM/SIGINT, then finishes open requests. */
 async function serve(config: Config, log: Logger, started: number, prepared: boolean) {
   const release = config.DATABASE_URL ? () => undefined : acquire(config.dataDir);
-  const db = prepared ? await openDatabase(config, { migrate: false }) : await prepareDatabase(config, log);
+  const db = prepared
+    ? await openDatabase(config, { migrate: false, onIdleError: idleError(log) })
+    : await prepareDatabase(config, log);
   const app = await buildApp({ config, db, mailer: createMailer(config, log) }, log);
 
   let closing = false;

@@ -35,13 +35,23 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`);
     await admin.end();
     const url = databaseUrl(base, name);
-    db = await openDatabase({ ...config, DATABASE_URL: url, DATABASE_APP_URL: undefined }, { migrate: false });
+    db = await openDatabase(
+      { ...config, DATABASE_URL: url, DATABASE_APP_URL: undefined },
+      { migrate: false, onIdleError: () => undefined },
+    );
     const owner = new pg.Pool({ connectionString: url, max: 2 });
     raw = async (sql, params) => (await owner.query(sql, params)).rows;
     cleanup = async () => {
       await owner.end();
       const a = new pg.Client({ connectionString: base });
       await a.connect();
+      // Wait for the app's connections to be gone rather than force them: a forced end
+      // reaches a closing client as an error nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await a.end();
     };

@@ -48,6 +48,8 @@ export async function openPGlite(dir: string | undefined): Promise<PGlite> {
   });
 }
 
+const defaultIdleError = (err: Error) => console.warn(`database connection closed while idle: ${err.message}`);
+
 /**
  * Sends every parameterised query as a named prepared statement, so each pooled connection
  * parses it once and PostgreSQL may keep a generic plan: planning was the larger part of the
@@ -91,7 +93,7 @@ class PreparingPool {
  */
 export async function openDatabase(
   config: Pick<Config, 'dataDir' | 'DATABASE_URL' | 'DATABASE_APP_URL' | 'DATABASE_POOL_SIZE'>,
-  options: { migrate?: boolean; pglite?: PGlite } = {},
+  options: { migrate?: boolean; pglite?: PGlite; onIdleError?: (err: Error) => void } = {},
 ): Promise<Database> {
   if (!config.DATABASE_URL) {
     const pglite = options.pglite ?? (await openPGlite(pglitePath(config)));
@@ -116,6 +118,9 @@ export async function openDatabase(
     connectionString: config.DATABASE_APP_URL ?? config.DATABASE_URL,
     max: config.DATABASE_POOL_SIZE,
   });
+  // A connection the server closes while idle (restart, failover, an administrator) must not
+  // crash the process: the pool drops it and opens a new one for the next query.
+  pool.on('error', (err) => (options.onIdleError ?? defaultIdleError)(err));
   if (!config.DATABASE_APP_URL) {
     // The connection logs in as the owner; each connection switches to the app role at once.
     pool.on('connect', (client) => {
