@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { audittrailRoutes } from './modules/audittrail/audittrail.routes.js';
 import { besturenRoutes } from './modules/besturen/besturen.routes.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
@@ -52,6 +53,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(besturenRoutes);
   await app.register(membersRoutes);
   await app.register(audittrailRoutes);
+  await app.register(catalogRoutes);
   if (options.web !== false) await serveWeb(app, deps.config.WEB_DIST);
   return app;
 }

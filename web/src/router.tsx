@@ -9,6 +9,7 @@ import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { BestuurDetailsPage } from './features/bestuur/BestuurDetailsPage';
+import { CatalogPage } from './features/catalog/CatalogPage';
 import { OverviewPage } from './features/bestuur/OverviewPage';
 import { MembersPage } from './features/members/MembersPage';
 import { ProfilePage } from './features/profile/ProfilePage';
@@ -103,6 +104,15 @@ const detailsRoute = createRoute({
   path: '/gegevens',
   component: BestuurDetailsPage,
 });
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalogus',
+  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
+    page: pageOf(s.page),
+    q: str(s.q),
+  }),
+  component: CatalogPage,
+});
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/profiel', component: ProfilePage });
 const regionRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -127,6 +137,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     bestuurRoute.addChildren([overviewRoute, membersRoute, auditRoute, detailsRoute]),
+    catalogRoute,
     profileRoute,
     regionRoute,
     regionAuditRoute,

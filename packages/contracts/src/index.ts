@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './besturen.js';
+export * from './catalog.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './identifiers.js';

@@ -10,6 +10,9 @@ function isActive(pathname: string, href: string, exact?: boolean): boolean {
   return exact ? p === href : p === href || p.startsWith(`${href}/`);
 }
 
+/** Where an item links to: `bestuur` items below the bestuur's prefix, others as they are. */
+const hrefOf = (item: NavItem, prefix: string) => (item.scope === 'bestuur' ? `${prefix}${item.path}` : item.path);
+
 function NavSection({ title, items, prefix }: { title: string; items: NavItem[]; prefix: string }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -23,7 +26,7 @@ function NavSection({ title, items, prefix }: { title: string; items: NavItem[];
       </Text>
       <ul aria-labelledby={titleId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {items.map((item) => {
-          const href = `${prefix}${item.path}`;
+          const href = hrefOf(item, prefix);
           const active = isActive(pathname, href, item.exact);
           return (
             <li key={item.labelKey}>
@@ -48,14 +51,17 @@ export function AppNav({ bestuurId }: { bestuurId?: string }) {
   const { t } = useTranslation();
   const session = useRequiredSession();
   const membership = session.memberships.find((m) => m.bestuurId === bestuurId);
+  // Global items join the bestuur's section when there is one, else the regional section.
+  const globalScope = bestuurId ? 'bestuur' : 'region';
+  const scopeOf = (i: NavItem) => (i.scope === 'global' ? globalScope : i.scope);
   const bestuurItems = bestuurId
     ? navItems.filter(
-        (i) => i.scope === 'bestuur' && (!i.permission || hasPermission(session, i.permission, bestuurId)),
+        (i) => scopeOf(i) === 'bestuur' && (!i.permission || hasPermission(session, i.permission, bestuurId)),
       )
     : [];
   const regionItems =
     session.user.regionalRoles.length > 0
-      ? navItems.filter((i) => i.scope === 'region' && (!i.permission || hasPermission(session, i.permission)))
+      ? navItems.filter((i) => scopeOf(i) === 'region' && (!i.permission || hasPermission(session, i.permission)))
       : [];
   return (
     <Stack gap="lg">

@@ -3,9 +3,13 @@ import type { Permission } from '@baken/contracts';
 export interface NavItem {
   /** Translation key of the label. */
   labelKey: string;
-  /** `bestuur` items live under /b/<id>; `region` items under /regio. */
-  scope: 'bestuur' | 'region';
-  /** Path; for `bestuur` items relative to /b/<id> ('' is the overview). */
+  /**
+   * `bestuur` items live under /b/<id>; `region` items under /regio. `global` items (the
+   * catalogue) are for every signed-in user: shown in the bestuur's section, or under
+   * Regionaal for someone without a bestuur.
+   */
+  scope: 'bestuur' | 'region' | 'global';
+  /** Path; for `bestuur` items relative to /b/<id> ('' is the overview); absolute for `global`. */
   path: string;
   /** Shown only when the user holds this permission (in the bestuur or regionally). */
   permission?: Permission;
@@ -21,4 +25,5 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'nav.details', path: '/gegevens', permission: 'bestuur.view' },
   { scope: 'region', labelKey: 'nav.besturen', path: '/regio', permission: 'region.besturen.view', exact: true },
   { scope: 'region', labelKey: 'nav.platformAudit', path: '/regio/audittrail', permission: 'platform.audit.view' },
+  { scope: 'global', labelKey: 'nav.catalog', path: '/catalogus' },
 ];

@@ -1,6 +1,9 @@
+import type { MeasureDetail, MeasureListQuery } from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import { type Actor, recordAudit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
+import { notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
 import {
   type MappingRow,
@@ -16,6 +19,7 @@ import {
   unretireNodes,
   upsert,
 } from './catalog.repository.js';
+import * as read from './catalog.read.js';
 import { checkContent } from './content.check.js';
 import { type Content, ContentError, loadContent } from './content.loader.js';
 import type { Framework } from './content.schema.js';
@@ -319,4 +323,27 @@ export async function syncContentAtStart(db: Kysely<DB>, log: Log, dir?: string)
   const result = await syncContent(db, content);
   log.info({ changed: result.changed, ...result.counts }, 'catalogue synchronised with content/');
   return result;
+}
+
+// Reading the catalogue: global content, open to every signed-in user (the route asks for a session).
+
+export const listSecurityDomains = (db: Kysely<DB>, _ctx: Ctx) => read.securityDomains(db);
+
+export const listFrameworks = (db: Kysely<DB>, _ctx: Ctx) => read.frameworks(db);
+
+export async function listMeasures(db: Kysely<DB>, _ctx: Ctx, query: MeasureListQuery) {
+  const { items, total } = await read.listMeasures(db, {
+    q: query.q,
+    domain: query.domain,
+    framework: query.framework,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getMeasure(db: Kysely<DB>, _ctx: Ctx, code: string): Promise<MeasureDetail> {
+  const found = await read.findMeasure(db, code);
+  if (!found) throw notFound();
+  return found;
 }
