@@ -28,7 +28,7 @@ export function MeasuresTable({ measures, domainName, onOpen }: Props) {
         <Table.Tbody>
           {measures.map((m) => (
             <Table.Tr key={m.code}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor
                   component="button"
                   type="button"
