@@ -11,6 +11,7 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
+import { processesRoutes } from './modules/processes/processes.routes.js';
 import { createHttp, serveWeb } from './platform/http.js';
 import type { Deps } from './platform/types.js';
 
@@ -54,6 +55,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(membersRoutes);
   await app.register(audittrailRoutes);
   await app.register(catalogRoutes);
+  await app.register(processesRoutes);
   if (options.web !== false) await serveWeb(app, deps.config.WEB_DIST);
   return app;
 }

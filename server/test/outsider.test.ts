@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/modules/catalog/content.loader.js';
 import { createTestApp } from './support/app.js';
 import { type Agent, createBestuur, createUser } from './support/factories.js';
 import { sessionFor, snapshot, tokenAgent } from './support/fixtures.js';
@@ -16,10 +17,14 @@ interface World {
   /** A lezer of A: the target of a role change. */
   aMemberId: string;
   inviteEmail: string;
+  /** An adopted information asset of A. */
+  aAssetId: string;
 }
 
 const memberVersion = async (id: string) =>
   (await t.raw('SELECT version FROM memberships WHERE id = $1', [id]))[0].version as number;
+const asset = async (id: string) =>
+  (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
 const bestuurVersion = async (id: string) =>
   (await t.raw('SELECT version FROM besturen WHERE id = $1', [id]))[0].version as number;
 
@@ -50,6 +55,21 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
   'GET /api/besturen/{bestuurId}/audit-events/export': async (w) => ({
     url: `/api/besturen/${w.a}/audit-events/export`,
   }),
+  'POST /api/besturen/{bestuurId}/processes/adopt': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/adopt`,
+    body: {},
+  }),
+  'GET /api/besturen/{bestuurId}/processes': async (w) => ({ url: `/api/besturen/${w.a}/processes` }),
+  'PATCH /api/besturen/{bestuurId}/assets/{assetId}': async (w) => {
+    const { version, c, i, a } = await asset(w.aAssetId);
+    return {
+      url: `/api/besturen/${w.a}/assets/${w.aAssetId}`,
+      body: { version, c: c === 5 ? 4 : c + 1, i, a, reason: 'Overgenomen door een buitenstaander' },
+    };
+  },
+  'GET /api/besturen/{bestuurId}/required-measures': async (w) => ({
+    url: `/api/besturen/${w.a}/required-measures`,
+  }),
 };
 
 /** Every route of a bestuur, as the running app documents it. */
@@ -78,6 +98,18 @@ beforeAll(async () => {
   const own = await sessionFor(t, aAdmin.id);
   const renamed = await own.request('PATCH', `/api/besturen/${a.id}`, { version: 1, population: 12_345 });
   expect(renamed.status).toBe(200);
+  // Only part of the list, so that adopting the rest would change something.
+  const domain = loadContent().processDomains[0].id;
+  const aIsc = await createUser(t, { memberOf: [[a.id, 'informatieveiligheidsconsulent']] });
+  expect(
+    (
+      await (
+        await sessionFor(t, aIsc.id)
+      ).request('POST', `/api/besturen/${a.id}/processes/adopt`, { domains: [domain] })
+    ).status,
+  ).toBe(200);
+  const [firstAsset] = await t.raw('SELECT id FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id LIMIT 1', [a.id]);
+  world.aAssetId = firstAsset.id as string;
 
   const bAdminAgent = await sessionFor(t, bAdmin.id);
   callers['beheerder of B'] = bAdminAgent;

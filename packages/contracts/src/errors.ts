@@ -100,6 +100,14 @@ export const validationMessages = {
     nl: 'Een auditor krijgt altijd een einddatum.',
     en: 'An auditor always gets an end date.',
   },
+  classification_reason_required: {
+    nl: 'Geef een reden wanneer de classificatie afwijkt van de standaardklasse.',
+    en: 'Give a reason when the classification differs from the default class.',
+  },
+  process_domain_unknown: {
+    nl: 'Dit domein staat niet in de generieke proceslijst.',
+    en: 'This domain is not in the generic process list.',
+  },
 } as const satisfies Record<string, { nl: string; en: string }>;
 export type ValidationMessageKey = keyof typeof validationMessages;
 

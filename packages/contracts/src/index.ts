@@ -8,3 +8,4 @@ export * from './identifiers.js';
 export * from './me.js';
 export * from './members.js';
 export * from './permissions.js';
+export * from './processes.js';

@@ -46,5 +46,7 @@ export async function snapshot(t: TestApp, bestuurId: string) {
     memberships: await t.raw('SELECT * FROM memberships WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     tokens: await t.raw('SELECT id, revoked_at FROM api_tokens WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     auditEvents: await auditCount(t, bestuurId),
+    processes: await t.raw('SELECT * FROM bestuur_processes WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    assets: await t.raw('SELECT * FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
   };
 }

@@ -166,6 +166,41 @@ export interface MeasureMappingsTable {
   relationship: string;
 }
 
+export interface BestuurProcessesTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  template_id: string | null;
+  domain: string;
+  name: JsonAny;
+  description: JsonAnyNull;
+  applicable: Generated<boolean>;
+  not_applicable_reason: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface BestuurAssetsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  process_id: string;
+  template_id: string | null;
+  name: JsonAny;
+  c: number;
+  i: number;
+  a: number;
+  default_c: number | null;
+  default_i: number | null;
+  default_a: number | null;
+  reason: string | null;
+  personal_data: Generated<boolean>;
+  sensitive_data: Generated<boolean>;
+  ksz_data: Generated<boolean>;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
 export interface DB {
   besturen: BesturenTable;
   users: UsersTable;
@@ -180,4 +215,6 @@ export interface DB {
   security_domains: SecurityDomainsTable;
   measures: MeasuresTable;
   measure_mappings: MeasureMappingsTable;
+  bestuur_processes: BestuurProcessesTable;
+  bestuur_assets: BestuurAssetsTable;
 }

@@ -1,0 +1,86 @@
+import {
+  AdoptRequest,
+  AdoptResult,
+  AssetClassificationUpdate,
+  AssetParams,
+  BestuurAsset,
+  BestuurParams,
+  BestuurProcessList,
+  ErrorBody,
+  RequiredMeasureList,
+} from '@baken/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { forTenant } from '../../platform/request.js';
+import * as service from './processes.service.js';
+
+const tags = ['processes'];
+
+export async function processesRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.db.app;
+
+  r.post(
+    '/api/besturen/:bestuurId/processes/adopt',
+    {
+      schema: {
+        tags,
+        summary: 'Adopt the generic process list, all of it or the chosen domains; adds only what is missing',
+        params: BestuurParams,
+        body: AdoptRequest,
+        response: { 200: AdoptResult, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => service.adopt(db(), forTenant(request, request.params.bestuurId, 'isms.edit'), request.body),
+  );
+
+  r.get(
+    '/api/besturen/:bestuurId/processes',
+    {
+      schema: {
+        tags,
+        summary: 'The processes of the bestuur with their information assets and classes',
+        params: BestuurParams,
+        response: { 200: BestuurProcessList, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => ({
+      items: await service.listProcesses(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
+    }),
+  );
+
+  r.patch(
+    '/api/besturen/:bestuurId/assets/:assetId',
+    {
+      schema: {
+        tags,
+        summary: 'Classify an information asset; a class other than the default needs a reason',
+        params: AssetParams,
+        body: AssetClassificationUpdate,
+        response: { 200: BestuurAsset, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) =>
+      service.classifyAsset(
+        db(),
+        forTenant(request, request.params.bestuurId, 'isms.edit'),
+        request.params.assetId,
+        request.body,
+      ),
+  );
+
+  r.get(
+    '/api/besturen/:bestuurId/required-measures',
+    {
+      schema: {
+        tags,
+        summary: 'The minimum measures that follow from the classification, each with its reasons',
+        params: BestuurParams,
+        response: { 200: RequiredMeasureList, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => ({
+      items: await service.listRequiredMeasures(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
+    }),
+  );
+}
