@@ -18,7 +18,6 @@ import {
   OUT_DIR,
   type Running,
   codeVersion,
-  cpuSeconds,
   treeCpuSeconds,
   createDatabase,
   dropDatabase,
