@@ -70,6 +70,10 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
   'GET /api/besturen/{bestuurId}/required-measures': async (w) => ({
     url: `/api/besturen/${w.a}/required-measures`,
   }),
+  // A baseline measure: required for every bestuur that adopted the list, so A has it.
+  'GET /api/besturen/{bestuurId}/required-measures/{code}': async (w) => ({
+    url: `/api/besturen/${w.a}/required-measures/BL-01`,
+  }),
 };
 
 /** Every route of a bestuur, as the running app documents it. */

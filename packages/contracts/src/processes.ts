@@ -81,9 +81,15 @@ export type RequirementReason = z.infer<typeof RequirementReason>;
 export const RequiredMeasure = z.object({
   code: z.string(),
   title: LocalText,
+  /** In the list: the strongest reasons (highest class first, at most REASONS_IN_LIST); all of them per measure. */
   reasons: z.array(RequirementReason),
+  /** How many reasons there are in all, and for how many distinct assets. */
+  reasonCount: z.number().int().min(0),
+  assetCount: z.number().int().min(0),
   /** `framework:requirement` that implementing the measure serves. */
   serves: z.array(z.string()),
 });
 export type RequiredMeasure = z.infer<typeof RequiredMeasure>;
 export const RequiredMeasureList = z.object({ items: z.array(RequiredMeasure) });
+export const REASONS_IN_LIST = 5;
+export const RequiredMeasureParams = BestuurParams.extend({ code: z.string().min(1).max(64) });

@@ -7,7 +7,9 @@ import {
   BestuurParams,
   BestuurProcessList,
   ErrorBody,
+  RequiredMeasure,
   RequiredMeasureList,
+  RequiredMeasureParams,
 } from '@baken/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -82,5 +84,19 @@ export async function processesRoutes(app: FastifyInstance) {
     async (request) => ({
       items: await service.listRequiredMeasures(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
     }),
+  );
+
+  r.get(
+    '/api/besturen/:bestuurId/required-measures/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One required measure with every asset and class that requires it',
+        params: RequiredMeasureParams,
+        response: { 200: RequiredMeasure, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      service.getRequiredMeasure(db(), forTenant(request, request.params.bestuurId, 'isms.view'), request.params.code),
   );
 }

@@ -1,10 +1,11 @@
-import type {
-  AdoptRequest,
-  AdoptResult,
-  AssetClassificationUpdate,
-  BestuurAsset,
-  BestuurProcess,
-  RequiredMeasure,
+import {
+  type AdoptRequest,
+  type AdoptResult,
+  type AssetClassificationUpdate,
+  type BestuurAsset,
+  type BestuurProcess,
+  REASONS_IN_LIST,
+  type RequiredMeasure,
 } from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import { diff, recordAudit } from '../../platform/audit.js';
@@ -122,8 +123,11 @@ export async function classifyAsset(
   });
 }
 
-/** The minimum measures that follow from the classification of the bestuur's applicable assets. */
-export async function listRequiredMeasures(db: Kysely<DB>, ctx: TenantCtx): Promise<RequiredMeasure[]> {
+/**
+ * The minimum measures that follow from the classification of the bestuur's applicable assets.
+ * The list carries each measure's strongest reasons and the counts; one measure carries all.
+ */
+export async function listRequiredMeasures(db: Kysely<DB>, ctx: TenantCtx, only?: string): Promise<RequiredMeasure[]> {
   const rows = await inScope(db, scope(ctx), (tx) => repo.applicableAssets(tx, ctx.tenantId));
   const names = new Map(rows.map((r) => [r.id, r.name as RequiredMeasure['title']]));
   const assets = rows.map((r) => ({
@@ -132,15 +136,30 @@ export async function listRequiredMeasures(db: Kysely<DB>, ctx: TenantCtx): Prom
     personalData: r.personal_data,
     kszData: r.ksz_data,
   }));
-  const { measures } = content();
+  const measures = content().measures.filter((m) => only === undefined || m.code === only);
   const titles = new Map(measures.map((m) => [m.code, text(m.title)]));
   // NIS2 follows from the bestuur's activities, which Baken does not record yet.
-  return requiredMeasures(measures, assets, { nis2: false }).map((m) => ({
-    code: m.code,
-    title: titles.get(m.code) as RequiredMeasure['title'],
-    reasons: m.reasons.map((r) =>
-      r.kind === 'baseline' ? r : { ...r, assetName: names.get(r.assetId) as RequiredMeasure['title'] },
-    ),
-    serves: m.serves,
-  }));
+  return requiredMeasures(measures, assets, { nis2: false }).map((m) => {
+    const strongest = [...m.reasons].sort(
+      (a, b) => (b.kind === 'class' ? b.assetClass : 0) - (a.kind === 'class' ? a.assetClass : 0),
+    );
+    const shown = only === undefined ? strongest.slice(0, REASONS_IN_LIST) : strongest;
+    return {
+      code: m.code,
+      title: titles.get(m.code) as RequiredMeasure['title'],
+      reasons: shown.map((r) =>
+        r.kind === 'baseline' ? r : { ...r, assetName: names.get(r.assetId) as RequiredMeasure['title'] },
+      ),
+      reasonCount: m.reasons.length,
+      assetCount: new Set(m.reasons.flatMap((r) => (r.kind === 'class' ? [r.assetId] : []))).size,
+      serves: m.serves,
+    };
+  });
+}
+
+/** One required measure with every reason; 404 when the measure is not required (or unknown). */
+export async function getRequiredMeasure(db: Kysely<DB>, ctx: TenantCtx, code: string): Promise<RequiredMeasure> {
+  const [found] = await listRequiredMeasures(db, ctx, code);
+  if (!found) throw notFound();
+  return found;
 }
