@@ -78,6 +78,16 @@ test('a security officer invites a colleague, who gets an e-mail', async ({ page
   expect(invite?.subject).toContain('Gemeente Heidebeek');
   expect(invite?.text).toMatch(/\/wachtwoord-herstellen\?token=/);
 
+  // Deactivating asks first, then the row says so.
+  const row = page.getByRole('row', { name: /Karel Collega/ });
+  await row.getByRole('button', { name: 'Acties voor Karel Collega' }).click();
+  await page.getByRole('menuitem', { name: 'Deactiveren' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Lid deactiveren' });
+  await expect(confirm).toContainText('Karel Collega verliest meteen de toegang');
+  await confirm.getByRole('button', { name: 'Deactiveren' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row).toContainText('Inactief');
+
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Audittrail' }).click();
   await expect(page.getByRole('table')).toContainText('Karel Collega');
   await expectAccessible(page, 'the audit trail');

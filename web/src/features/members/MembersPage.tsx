@@ -3,9 +3,9 @@ import { bestuurRoles } from '@baken/contracts';
 import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { hasPermission, useRequiredSession } from '../../api/session';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { useActiveToggle } from '../../components/useActiveToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
@@ -28,7 +28,6 @@ export function MembersPage() {
   const [active, setActive] = useState<string | null>(null);
   const [inviteOpen, setInviteOpen] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
-  const [toggling, setToggling] = useState<Member | null>(null);
   const canManage = hasPermission(session, 'members.manage', bestuurId);
   const update = useUpdateMember(bestuurId);
 
@@ -43,18 +42,13 @@ export function MembersPage() {
   const filtered = Boolean(search.q || role || active);
   const onlySelf = !filtered && members.data?.total === 1;
 
-  const confirmToggle = () => {
-    if (!toggling) return;
-    update.mutate(
-      { memberId: toggling.id, body: { version: toggling.version, active: !toggling.active } },
-      {
-        onSuccess: () => setToggling(null),
-        onError: (e) => {
-          if (e instanceof ApiError && e.current) setToggling(e.current as Member);
-        },
-      },
-    );
-  };
+  const {
+    toggling,
+    setToggling,
+    confirm: confirmToggle,
+  } = useActiveToggle<Member>((m, callbacks) =>
+    update.mutate({ memberId: m.id, body: { version: m.version, active: !m.active } }, callbacks),
+  );
 
   return (
     <>

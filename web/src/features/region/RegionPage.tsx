@@ -3,9 +3,9 @@ import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBesturen, useUpdateBestuur } from '../../api/besturen';
-import { ApiError } from '../../api/client';
 import { hasPermission, useRequiredSession } from '../../api/session';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { useActiveToggle } from '../../components/useActiveToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
@@ -23,25 +23,19 @@ export function RegionPage() {
   const { page, setPage } = search;
   const [kind, setKind] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bestuur | 'new' | null>(null);
-  const [toggling, setToggling] = useState<Bestuur | null>(null);
   const [inviting, setInviting] = useState<AdministratorInviteTarget | null>(null);
   const canManage = hasPermission(session, 'platform.besturen.manage');
   const update = useUpdateBestuur();
 
   const besturen = useBesturen({ page, pageSize: PAGE_SIZE, q: search.q, kind: kind ?? undefined });
 
-  const confirmToggle = () => {
-    if (!toggling) return;
-    update.mutate(
-      { id: toggling.id, body: { version: toggling.version, active: !toggling.active } },
-      {
-        onSuccess: () => setToggling(null),
-        onError: (e) => {
-          if (e instanceof ApiError && e.current) setToggling(e.current as Bestuur);
-        },
-      },
-    );
-  };
+  const {
+    toggling,
+    setToggling,
+    confirm: confirmToggle,
+  } = useActiveToggle<Bestuur>((b, callbacks) =>
+    update.mutate({ id: b.id, body: { version: b.version, active: !b.active } }, callbacks),
+  );
 
   return (
     <>
