@@ -4,7 +4,7 @@ import { Alert, Button, Group, Loader, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useRequiredSession } from '../../api/session';
-import { ConfirmModal } from '../../components/ConfirmModal';
+import { ActiveToggleModal } from '../../components/ActiveToggleModal';
 import { useActiveToggle } from '../../components/useActiveToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -115,16 +115,10 @@ export function MembersPage() {
       )}
       <InviteModal bestuurId={bestuurId} opened={inviteOpen} onClose={() => setInviteOpen(false)} />
       <EditMemberModal bestuurId={bestuurId} member={editing} onClose={() => setEditing(null)} />
-      <ConfirmModal
-        opened={toggling !== null}
-        title={toggling?.active ? t('members.deactivate.title') : t('members.reactivate.title')}
-        message={
-          toggling?.active
-            ? t('members.deactivate.message', { name: toggling?.displayName })
-            : t('members.reactivate.message', { name: toggling?.displayName })
-        }
-        confirmLabel={toggling?.active ? t('members.deactivate.confirm') : t('members.reactivate.confirm')}
-        danger={toggling?.active}
+      <ActiveToggleModal
+        target={toggling}
+        name={toggling?.displayName}
+        prefix="members"
         loading={update.isPending}
         error={update.error}
         onConfirm={confirmToggle}

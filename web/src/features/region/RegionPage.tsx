@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBesturen, useUpdateBestuur } from '../../api/besturen';
 import { hasPermission, useRequiredSession } from '../../api/session';
-import { ConfirmModal } from '../../components/ConfirmModal';
+import { ActiveToggleModal } from '../../components/ActiveToggleModal';
 import { useActiveToggle } from '../../components/useActiveToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -89,16 +89,10 @@ export function RegionPage() {
         }}
       />
       {canManage && <AdministratorInviteModal target={inviting} onClose={() => setInviting(null)} />}
-      <ConfirmModal
-        opened={toggling !== null}
-        title={toggling?.active ? t('region.deactivate.title') : t('region.reactivate.title')}
-        message={
-          toggling?.active
-            ? t('region.deactivate.message', { name: toggling?.name })
-            : t('region.reactivate.message', { name: toggling?.name })
-        }
-        confirmLabel={toggling?.active ? t('region.deactivate.confirm') : t('region.reactivate.confirm')}
-        danger={toggling?.active}
+      <ActiveToggleModal
+        target={toggling}
+        name={toggling?.name}
+        prefix="region"
         loading={update.isPending}
         error={update.error}
         onConfirm={confirmToggle}
