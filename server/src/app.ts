@@ -12,6 +12,9 @@ import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
+import { transferRoutes } from './modules/processes/transfer.routes.js';
+import { productsRoutes } from './modules/products/products.routes.js';
+import { registersRoutes } from './modules/registers/registers.routes.js';
 import { createHttp, serveWeb } from './platform/http.js';
 import type { Deps } from './platform/types.js';
 
@@ -56,6 +59,9 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(audittrailRoutes);
   await app.register(catalogRoutes);
   await app.register(processesRoutes);
+  await app.register(productsRoutes);
+  await app.register(transferRoutes);
+  await app.register(registersRoutes);
   if (options.web !== false) await serveWeb(app, deps.config.WEB_DIST);
   return app;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
 import { createTestApp } from './support/app.js';
@@ -11,7 +12,7 @@ import { sessionFor, snapshot, tokenAgent } from './support/fixtures.js';
  */
 const t = await createTestApp();
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface World {
   a: string;
   /** A lezer of A: the target of a role change. */
@@ -19,14 +20,29 @@ interface World {
   inviteEmail: string;
   /** An adopted information asset of A. */
   aAssetId: string;
+  /** A supplier of A that no application uses (so deleting it would succeed). */
+  aSupplierId: string;
+  /** An application of A linked to aAssetId. */
+  aApplicationId: string;
 }
 
 const memberVersion = async (id: string) =>
   (await t.raw('SELECT version FROM memberships WHERE id = $1', [id]))[0].version as number;
 const asset = async (id: string) =>
   (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
+const registerVersion = async (table: 'bestuur_suppliers' | 'bestuur_applications', id: string) =>
+  (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
 const bestuurVersion = async (id: string) =>
   (await t.raw('SELECT version FROM besturen WHERE id = $1', [id]))[0].version as number;
+/** A process list workbook that raises a class of A's asset: valid for A's own members. */
+async function editedWorkbook(assetId: string): Promise<Buffer> {
+  const { version, c, i, a } = await asset(assetId);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Proceslijst');
+  ws.addRow(['Sleutel', 'V', 'I', 'B', 'Reden', 'Versie']);
+  ws.addRow([assetId, c === 5 ? 4 : c + 1, i, a, 'Overgenomen door een buitenstaander', version]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 /**
  * One case per route of a bestuur, keyed like the OpenAPI document. Bodies are valid and
@@ -67,6 +83,61 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
       body: { version, c: c === 5 ? 4 : c + 1, i, a, reason: 'Overgenomen door een buitenstaander' },
     };
   },
+  'GET /api/besturen/{bestuurId}/classification': async (w) => ({ url: `/api/besturen/${w.a}/classification` }),
+  'POST /api/besturen/{bestuurId}/assets/classify': async (w) => {
+    const { version, c, i, a } = await asset(w.aAssetId);
+    const item = { id: w.aAssetId, version, c: c === 5 ? 4 : c + 1, i, a, reason: 'Overgenomen' };
+    return { url: `/api/besturen/${w.a}/assets/classify`, body: { items: [item] } };
+  },
+  'GET /api/besturen/{bestuurId}/processes/export': async (w) => ({ url: `/api/besturen/${w.a}/processes/export` }),
+  'POST /api/besturen/{bestuurId}/processes/import/preview': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/import/preview`,
+    body: await editedWorkbook(w.aAssetId),
+  }),
+  'POST /api/besturen/{bestuurId}/processes/import/apply': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/import/apply`,
+    body: await editedWorkbook(w.aAssetId),
+  }),
+  'GET /api/besturen/{bestuurId}/suppliers': async (w) => ({ url: `/api/besturen/${w.a}/suppliers` }),
+  'POST /api/besturen/{bestuurId}/suppliers': async (w) => ({
+    url: `/api/besturen/${w.a}/suppliers`,
+    body: { name: 'Binnengesmokkelde leverancier' },
+  }),
+  'GET /api/besturen/{bestuurId}/suppliers/{supplierId}': async (w) => ({
+    url: `/api/besturen/${w.a}/suppliers/${w.aSupplierId}`,
+  }),
+  'PATCH /api/besturen/{bestuurId}/suppliers/{supplierId}': async (w) => ({
+    url: `/api/besturen/${w.a}/suppliers/${w.aSupplierId}`,
+    body: { version: await registerVersion('bestuur_suppliers', w.aSupplierId), name: 'Overgenomen' },
+  }),
+  'DELETE /api/besturen/{bestuurId}/suppliers/{supplierId}': async (w) => ({
+    url: `/api/besturen/${w.a}/suppliers/${w.aSupplierId}`,
+  }),
+  'GET /api/besturen/{bestuurId}/applications': async (w) => ({ url: `/api/besturen/${w.a}/applications` }),
+  'GET /api/besturen/{bestuurId}/applications/proposals': async (w) => ({
+    url: `/api/besturen/${w.a}/applications/proposals`,
+  }),
+  'POST /api/besturen/{bestuurId}/applications': async (w) => ({
+    url: `/api/besturen/${w.a}/applications`,
+    body: { name: 'Binnengesmokkelde toepassing', hosting: 'saas' },
+  }),
+  'GET /api/besturen/{bestuurId}/applications/{applicationId}': async (w) => ({
+    url: `/api/besturen/${w.a}/applications/${w.aApplicationId}`,
+  }),
+  'PATCH /api/besturen/{bestuurId}/applications/{applicationId}': async (w) => ({
+    url: `/api/besturen/${w.a}/applications/${w.aApplicationId}`,
+    body: { version: await registerVersion('bestuur_applications', w.aApplicationId), hosting: 'cloud' },
+  }),
+  'DELETE /api/besturen/{bestuurId}/applications/{applicationId}': async (w) => ({
+    url: `/api/besturen/${w.a}/applications/${w.aApplicationId}`,
+  }),
+  'PUT /api/besturen/{bestuurId}/applications/{applicationId}/assets': async (w) => ({
+    url: `/api/besturen/${w.a}/applications/${w.aApplicationId}/assets`,
+    body: { version: await registerVersion('bestuur_applications', w.aApplicationId), assetIds: [] },
+  }),
+  'GET /api/besturen/{bestuurId}/assets/{assetId}/applications': async (w) => ({
+    url: `/api/besturen/${w.a}/assets/${w.aAssetId}/applications`,
+  }),
   'GET /api/besturen/{bestuurId}/required-measures': async (w) => ({
     url: `/api/besturen/${w.a}/required-measures`,
   }),
@@ -114,6 +185,21 @@ beforeAll(async () => {
   ).toBe(200);
   const [firstAsset] = await t.raw('SELECT id FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id LIMIT 1', [a.id]);
   world.aAssetId = firstAsset.id as string;
+  // A's registers: a supplier, and an application holding the asset.
+  const iscAgent = await sessionFor(t, aIsc.id);
+  const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });
+  expect(supplier.status).toBe(201);
+  world.aSupplierId = supplier.body.id as string;
+  const application = await iscAgent.request('POST', `/api/besturen/${a.id}/applications`, {
+    name: 'Toepassing van A',
+    hosting: 'on-premises',
+  });
+  world.aApplicationId = application.body.id as string;
+  const linked = await iscAgent.request('PUT', `/api/besturen/${a.id}/applications/${world.aApplicationId}/assets`, {
+    version: 1,
+    assetIds: [world.aAssetId],
+  });
+  expect(linked.status).toBe(200);
 
   const bAdminAgent = await sessionFor(t, bAdmin.id);
   callers['beheerder of B'] = bAdminAgent;

@@ -30,6 +30,26 @@ export const errorMessages = {
     en: 'You are not allowed to do this.',
   },
   NOT_FOUND: { nl: 'Niet gevonden.', en: 'Not found.' },
+  IPDC_IMPORT_INVALID: {
+    nl: 'Het IPDC-bestand bevat fouten; er is niets ingelezen. Verbeter de rijen met fouten en probeer opnieuw.',
+    en: 'The IPDC file has errors; nothing was imported. Correct the rows with errors and try again.',
+  },
+  IPDC_CONCEPT_UNKNOWN: {
+    nl: 'Minstens één IPDC-concept staat niet in de catalogus. Laat de concepten eerst inlezen.',
+    en: 'At least one IPDC concept is not in the catalogue. Have the concepts imported first.',
+  },
+  BPMN_INVALID: {
+    nl: 'Dit is geen bruikbaar BPMN 2.0-bestand: {{reason}}',
+    en: 'This is not a usable BPMN 2.0 file: {{reason}}',
+  },
+  TEMPLATE_ITEM_NOT_DELETABLE: {
+    nl: 'Een proces of informatie-element uit de generieke lijst kan niet verwijderd worden. Markeer het proces als niet van toepassing.',
+    en: 'A process or information asset from the generic list cannot be deleted. Mark the process as not applicable.',
+  },
+  TEMPLATE_ITEM_NOT_EDITABLE: {
+    nl: 'De naam en de beschrijving van een proces uit de generieke lijst volgen die lijst.',
+    en: 'The name and description of a process from the generic list follow that list.',
+  },
   VERSION_CONFLICT: {
     nl: 'Iemand anders heeft dit intussen gewijzigd. Bekijk de huidige versie en probeer opnieuw.',
     en: 'Someone else changed this in the meantime. Review the current version and try again.',
@@ -53,6 +73,18 @@ export const errorMessages = {
   KBO_TAKEN: {
     nl: 'Er bestaat al een bestuur met dit ondernemingsnummer.',
     en: 'An organisation with this enterprise number already exists.',
+  },
+  SUPPLIER_IN_USE: {
+    nl: 'Deze leverancier levert nog toepassingen van dit bestuur. Koppel die toepassingen eerst los of verwijder ze.',
+    en: 'This supplier still provides applications of this organisation. Unlink or delete those applications first.',
+  },
+  SUPPLIER_EXISTS: {
+    nl: 'Dit bestuur heeft al een leverancier met deze naam.',
+    en: 'This organisation already has a supplier with this name.',
+  },
+  APPLICATION_EXISTS: {
+    nl: 'Dit bestuur heeft al een toepassing met deze naam.',
+    en: 'This organisation already has an application with this name.',
   },
   RESET_TOKEN_INVALID: {
     nl: 'Deze link is ongeldig of verlopen. Vraag een nieuwe link aan.',
@@ -79,6 +111,14 @@ export const errorMessages = {
     en: 'This API token belongs to another organisation.',
   },
   PAYLOAD_TOO_LARGE: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  IMPORT_FILE_INVALID: {
+    nl: 'Dit bestand kan niet worden ingelezen als proceslijst. Gebruik een export van Baken (xlsx).',
+    en: 'This file cannot be imported as a process list. Use an export from Baken (xlsx).',
+  },
+  IMPORT_HAS_ERRORS: {
+    nl: 'De werkmap bevat fouten; er is niets gewijzigd. Verbeter de rijen met fouten en probeer opnieuw.',
+    en: 'The workbook has errors; nothing was changed. Correct the rows with errors and try again.',
+  },
   INTERNAL_ERROR: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Try again later.',
@@ -92,6 +132,10 @@ export const validationMessages = {
     en: 'Not a valid enterprise number: 10 digits with a correct check (mod 97).',
   },
   nis_code_invalid: { nl: 'Een NIS-code heeft 5 cijfers.', en: 'A NIS code has 5 digits.' },
+  ipdc_concept_id_invalid: {
+    nl: 'Geen geldige IPDC-concept-id: verwacht https://ipdc.vlaanderen.be/id/concept/{uuid} of een uuid.',
+    en: 'Not a valid IPDC concept id: expected https://ipdc.vlaanderen.be/id/concept/{uuid} or a uuid.',
+  },
   nis_code_not_applicable: {
     nl: 'Alleen een gemeente, stad of OCMW heeft een NIS-code.',
     en: 'Only a municipality, city or OCMW has a NIS code.',
@@ -107,6 +151,50 @@ export const validationMessages = {
   process_domain_unknown: {
     nl: 'Dit domein staat niet in de generieke proceslijst.',
     en: 'This domain is not in the generic process list.',
+  },
+  classification_item_duplicate: {
+    nl: 'Deze informatie-asset staat meer dan eens in de lijst.',
+    en: 'This information asset is in the list more than once.',
+  },
+  phone_invalid: {
+    nl: 'Geen geldig telefoonnummer: cijfers, eventueel met +, spaties, punten, haakjes of streepjes.',
+    en: 'Not a valid phone number: digits, optionally with +, spaces, dots, brackets or dashes.',
+  },
+  contract_end_before_start: {
+    nl: 'Het einde van het contract ligt voor het begin.',
+    en: 'The end of the contract is before its start.',
+  },
+  processing_agreement_date_without_agreement: {
+    nl: 'Een datum van de verwerkersovereenkomst kan alleen als die overeenkomst aanwezig is.',
+    en: 'A processing agreement date is only possible when the agreement is in place.',
+  },
+  application_kind_unknown: {
+    nl: 'Dit soort toepassing staat niet in de generieke proceslijst.',
+    en: 'This kind of application is not in the generic process list.',
+  },
+  supplier_unknown: {
+    nl: 'Deze leverancier bestaat niet in dit bestuur.',
+    en: 'This supplier does not exist in this organisation.',
+  },
+  asset_unknown: {
+    nl: 'Minstens één informatie-element bestaat niet in dit bestuur.',
+    en: 'At least one information asset does not exist in this organisation.',
+  },
+  asset_ids_duplicate: {
+    nl: 'Een informatie-element staat meer dan één keer in de lijst.',
+    en: 'An information asset is in the list more than once.',
+  },
+  not_applicable_reason_required: {
+    nl: 'Geef een reden waarom dit proces niet van toepassing is.',
+    en: 'Give a reason why this process does not apply.',
+  },
+  draft_unchanged: {
+    nl: 'Het concept verschilt niet van de laatste versie: er is niets te publiceren.',
+    en: 'The draft does not differ from the latest version: there is nothing to publish.',
+  },
+  own_items_only: {
+    nl: 'Alleen bij een eigen proces of informatie-element kan dit gewijzigd worden.',
+    en: 'This can only be changed for an own process or information asset.',
   },
 } as const satisfies Record<string, { nl: string; en: string }>;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -8,4 +8,8 @@ export * from './identifiers.js';
 export * from './me.js';
 export * from './members.js';
 export * from './permissions.js';
+export * from './process-transfer.js';
 export * from './processes.js';
+export * from './products.js';
+export * from './registers.js';
+export * from './processlist.js';

@@ -48,5 +48,11 @@ export async function snapshot(t: TestApp, bestuurId: string) {
     auditEvents: await auditCount(t, bestuurId),
     processes: await t.raw('SELECT * FROM bestuur_processes WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     assets: await t.raw('SELECT * FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    applicationAssets: await t.raw(
+      'SELECT * FROM bestuur_application_assets WHERE bestuur_id = $1 ORDER BY application_id, asset_id',
+      [bestuurId],
+    ),
   };
 }

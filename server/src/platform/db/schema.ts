@@ -175,6 +175,7 @@ export interface BestuurProcessesTable {
   description: JsonAnyNull;
   applicable: Generated<boolean>;
   not_applicable_reason: string | null;
+  template_version: number | null;
   version: Generated<number>;
   created_at: TsDefault;
   updated_at: TsDefault;
@@ -193,6 +194,7 @@ export interface BestuurAssetsTable {
   default_i: number | null;
   default_a: number | null;
   reason: string | null;
+  default_reason: JsonAnyNull;
   personal_data: Generated<boolean>;
   sensitive_data: Generated<boolean>;
   ksz_data: Generated<boolean>;
@@ -201,7 +203,103 @@ export interface BestuurAssetsTable {
   updated_at: TsDefault;
 }
 
+export interface BestuurSuppliersTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  name: string;
+  kbo_number: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contract_reference: string | null;
+  contract_start: string | null;
+  contract_end: string | null;
+  processing_agreement: string;
+  processing_agreement_date: string | null;
+  certifications: string[];
+  notes: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface BestuurApplicationsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  name: string;
+  description: string | null;
+  kind: string | null;
+  supplier_id: string | null;
+  hosting: string;
+  acm_idm: boolean;
+  data_location: string;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface BestuurApplicationAssetsTable {
+  bestuur_id: string;
+  application_id: string;
+  asset_id: string;
+}
+
+export interface ProcessListVersionsTable {
+  number: number;
+  release_notes: JsonAny;
+  snapshot: JsonAny;
+  source: 'content' | 'draft';
+  content_checksum: string | null;
+  stats: JsonAny;
+  published_by: string | null;
+  published_at: TsDefault;
+}
+
+export interface ProcessListDraftTable {
+  id: Generated<number>;
+  based_on: number;
+  snapshot: JsonAny;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: TsDefault;
+}
+
+export interface IpdcConceptsTable {
+  id: string;
+  name_nl: string;
+  name_en: string | null;
+  description: string | null;
+  product_type: string | null;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  source_file: string | null;
+  imported_at: TsDefault;
+}
+
+export interface BestuurProcessProductsTable {
+  bestuur_id: string;
+  process_id: string;
+  concept_id: string;
+  linked_by: string | null;
+  linked_at: TsDefault;
+}
+
+export interface BestuurProcessDiagramsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  process_id: string;
+  file_name: string;
+  xml: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: TsDefault;
+  version: Generated<number>;
+}
+
 export interface DB {
+  process_list_versions: ProcessListVersionsTable;
+  process_list_draft: ProcessListDraftTable;
   besturen: BesturenTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -217,4 +315,10 @@ export interface DB {
   measure_mappings: MeasureMappingsTable;
   bestuur_processes: BestuurProcessesTable;
   bestuur_assets: BestuurAssetsTable;
+  ipdc_concepts: IpdcConceptsTable;
+  bestuur_process_products: BestuurProcessProductsTable;
+  bestuur_process_diagrams: BestuurProcessDiagramsTable;
+  bestuur_suppliers: BestuurSuppliersTable;
+  bestuur_applications: BestuurApplicationsTable;
+  bestuur_application_assets: BestuurApplicationAssetsTable;
 }
