@@ -20,6 +20,11 @@ interface World {
   inviteEmail: string;
   /** An adopted information asset of A. */
   aAssetId: string;
+  /** An adopted process of A with a linked IPDC concept and a BPMN diagram. */
+  aProcessId: string;
+  /** A process of A's own, with an own asset (what may be deleted). */
+  aOwnProcessId: string;
+  aOwnAssetId: string;
   /** A supplier of A that no application uses (so deleting it would succeed). */
   aSupplierId: string;
   /** An application of A linked to aAssetId. */
@@ -32,6 +37,8 @@ const asset = async (id: string) =>
   (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
 const registerVersion = async (table: 'bestuur_suppliers' | 'bestuur_applications', id: string) =>
   (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+const rowVersion = async (table: 'bestuur_processes' | 'bestuur_assets', id: string) =>
+  (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
 const bestuurVersion = async (id: string) =>
   (await t.raw('SELECT version FROM besturen WHERE id = $1', [id]))[0].version as number;
 /** A process list workbook that raises a class of A's asset: valid for A's own members. */
@@ -43,6 +50,11 @@ async function editedWorkbook(assetId: string): Promise<Buffer> {
   ws.addRow([assetId, c === 5 ? 4 : c + 1, i, a, 'Overgenomen door een buitenstaander', version]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A valid BPMN file (the body of the diagram cases). */
+const outsiderBpmn =
+  '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="https://baken.example">' +
+  '<bpmn:process id="P"><bpmn:task id="T" name="Overgenomen"/></bpmn:process></bpmn:definitions>';
 
 /**
  * One case per route of a bestuur, keyed like the OpenAPI document. Bodies are valid and
@@ -76,6 +88,24 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
     body: {},
   }),
   'GET /api/besturen/{bestuurId}/processes': async (w) => ({ url: `/api/besturen/${w.a}/processes` }),
+  'POST /api/besturen/{bestuurId}/processes': async (w) => ({
+    url: `/api/besturen/${w.a}/processes`,
+    body: { domain: loadContent().processDomains[0].id, name: { nl: 'Binnengesmokkeld proces' } },
+  }),
+  'PATCH /api/besturen/{bestuurId}/processes/{processId}': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aOwnProcessId}`,
+    body: { version: await rowVersion('bestuur_processes', w.aOwnProcessId), name: { nl: 'Overgenomen' } },
+  }),
+  'DELETE /api/besturen/{bestuurId}/processes/{processId}': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aOwnProcessId}?version=${await rowVersion('bestuur_processes', w.aOwnProcessId)}`,
+  }),
+  'POST /api/besturen/{bestuurId}/processes/{processId}/assets': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aOwnProcessId}/assets`,
+    body: { name: { nl: 'Binnengesmokkeld' }, c: 1, i: 1, a: 1 },
+  }),
+  'DELETE /api/besturen/{bestuurId}/assets/{assetId}': async (w) => ({
+    url: `/api/besturen/${w.a}/assets/${w.aOwnAssetId}?version=${await rowVersion('bestuur_assets', w.aOwnAssetId)}`,
+  }),
   'PATCH /api/besturen/{bestuurId}/assets/{assetId}': async (w) => {
     const { version, c, i, a } = await asset(w.aAssetId);
     return {
@@ -138,6 +168,26 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
   'GET /api/besturen/{bestuurId}/assets/{assetId}/applications': async (w) => ({
     url: `/api/besturen/${w.a}/assets/${w.aAssetId}/applications`,
   }),
+  'GET /api/besturen/{bestuurId}/processes/{processId}/products': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/products`,
+  }),
+  'PUT /api/besturen/{bestuurId}/processes/{processId}/products': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/products`,
+    body: { conceptIds: [] },
+  }),
+  'GET /api/besturen/{bestuurId}/processes/{processId}/diagram/info': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram/info`,
+  }),
+  'GET /api/besturen/{bestuurId}/processes/{processId}/diagram': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram`,
+  }),
+  'PUT /api/besturen/{bestuurId}/processes/{processId}/diagram': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram?version=1&fileName=overgenomen.bpmn`,
+    body: outsiderBpmn,
+  }),
+  'DELETE /api/besturen/{bestuurId}/processes/{processId}/diagram': async (w) => ({
+    url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram?version=1`,
+  }),
   'GET /api/besturen/{bestuurId}/required-measures': async (w) => ({
     url: `/api/besturen/${w.a}/required-measures`,
   }),
@@ -185,6 +235,33 @@ beforeAll(async () => {
   ).toBe(200);
   const [firstAsset] = await t.raw('SELECT id FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id LIMIT 1', [a.id]);
   world.aAssetId = firstAsset.id as string;
+  // A's process has a product and a diagram, so a leaking read or change would show.
+  const [aProcess] = await t.raw(
+    'SELECT id FROM bestuur_processes WHERE bestuur_id = $1 AND template_id IS NOT NULL ORDER BY id LIMIT 1',
+    [a.id],
+  );
+  world.aProcessId = aProcess.id as string;
+  const concept = `https://ipdc.vlaanderen.be/id/concept/${randomUUID()}`;
+  await t.raw("INSERT INTO ipdc_concepts (id, name_nl) VALUES ($1, 'Product van A')", [concept]);
+  const aProducts = `/api/besturen/${a.id}/processes/${world.aProcessId}`;
+  const iscOfA = await sessionFor(t, aIsc.id);
+  expect((await iscOfA.request('PUT', `${aProducts}/products`, { conceptIds: [concept] })).status).toBe(200);
+  expect(
+    (await iscOfA.request('PUT', `${aProducts}/diagram`, outsiderBpmn, { 'content-type': 'application/xml' })).status,
+  ).toBe(200);
+  const ownProcess = await (await sessionFor(t, aIsc.id)).request('POST', `/api/besturen/${a.id}/processes`, {
+    domain,
+    name: { nl: 'Eigen proces van A' },
+  });
+  expect(ownProcess.status).toBe(201);
+  world.aOwnProcessId = ownProcess.body.id as string;
+  const ownAsset = await (await sessionFor(t, aIsc.id)).request(
+    'POST',
+    `/api/besturen/${a.id}/processes/${world.aOwnProcessId}/assets`,
+    { name: { nl: 'Eigen gegevens van A' }, c: 3, i: 2, a: 2 },
+  );
+  expect(ownAsset.status).toBe(201);
+  world.aOwnAssetId = ownAsset.body.id as string;
   // A's registers: a supplier, and an application holding the asset.
   const iscAgent = await sessionFor(t, aIsc.id);
   const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });

@@ -8,6 +8,16 @@ export const Classification = z.object({ c: ClassLevel, i: ClassLevel, a: ClassL
 export type Classification = z.infer<typeof Classification>;
 export const Dimension = z.enum(['c', 'i', 'a']);
 
+/** A name or description the bestuur writes itself: Dutch required, English optional (falls back to Dutch). */
+export const OwnText = z.object({
+  nl: z.string().trim().min(1).max(300),
+  en: z.string().trim().max(300).optional(),
+});
+export const OwnLongText = z.object({
+  nl: z.string().trim().max(4000),
+  en: z.string().trim().max(4000).optional(),
+});
+
 export const BestuurAsset = z.object({
   id: Id,
   processId: Id,
@@ -16,6 +26,8 @@ export const BestuurAsset = z.object({
   class: Classification,
   /** The class the generic list proposes; null for an asset of the bestuur's own. */
   defaultClass: Classification.nullable(),
+  /** The generic list's one-line reason for its default class; null for an asset of the bestuur's own. */
+  defaultReason: LocalText.nullable(),
   /** Why the class differs from the default. */
   reason: z.string().nullable(),
   personalData: z.boolean(),
@@ -33,6 +45,8 @@ export const BestuurProcess = z.object({
   description: LocalText.nullable(),
   applicable: z.boolean(),
   notApplicableReason: z.string().nullable(),
+  /** The version of the generic list this process was adopted from or last updated to; null for an own process. */
+  templateVersion: z.number().int().nullable(),
   /** The highest class of its assets per dimension; null without assets. */
   class: Classification.nullable(),
   assets: z.array(BestuurAsset),
@@ -61,6 +75,11 @@ export const AssetClassificationUpdate = z.object({
   a: ClassLevel,
   /** Required when a class differs from the default. */
   reason: z.string().trim().min(1).max(2000).optional(),
+  /** Flags, for every asset; the name only for an asset of the bestuur's own. */
+  personalData: z.boolean().optional(),
+  sensitiveData: z.boolean().optional(),
+  kszData: z.boolean().optional(),
+  name: OwnText.optional(),
 });
 export type AssetClassificationUpdate = z.infer<typeof AssetClassificationUpdate>;
 export const AssetParams = BestuurParams.extend({ assetId: Id });
@@ -93,3 +112,40 @@ export type RequiredMeasure = z.infer<typeof RequiredMeasure>;
 export const RequiredMeasureList = z.object({ items: z.array(RequiredMeasure) });
 export const REASONS_IN_LIST = 5;
 export const RequiredMeasureParams = BestuurParams.extend({ code: z.string().min(1).max(64) });
+
+export const ProcessParams = BestuurParams.extend({ processId: Id });
+export const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+/** A process of the bestuur's own, outside the generic list. */
+export const NewOwnProcess = z.object({
+  domain: z.string().trim().min(1).max(100),
+  name: OwnText,
+  description: OwnLongText.optional(),
+});
+export type NewOwnProcess = z.infer<typeof NewOwnProcess>;
+
+/**
+ * Changes a process: applicability for every process (a reason is required when it does not
+ * apply); name, description and domain only for a process of the bestuur's own.
+ */
+export const ProcessUpdate = z.object({
+  version: Version,
+  applicable: z.boolean().optional(),
+  notApplicableReason: z.string().trim().min(1).max(2000).optional(),
+  domain: z.string().trim().min(1).max(100).optional(),
+  name: OwnText.optional(),
+  description: OwnLongText.optional(),
+});
+export type ProcessUpdate = z.infer<typeof ProcessUpdate>;
+
+/** An information asset of the bestuur's own (in any of its processes): no default, so no reason needed. */
+export const NewOwnAsset = z.object({
+  name: OwnText,
+  c: ClassLevel,
+  i: ClassLevel,
+  a: ClassLevel,
+  personalData: z.boolean().default(false),
+  sensitiveData: z.boolean().default(false),
+  kszData: z.boolean().default(false),
+});
+export type NewOwnAsset = z.infer<typeof NewOwnAsset>;

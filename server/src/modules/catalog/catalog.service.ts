@@ -22,7 +22,7 @@ import {
 import * as read from './catalog.read.js';
 import { checkContent } from './content.check.js';
 import { type Content, ContentError, loadContent } from './content.loader.js';
-import type { Framework } from './content.schema.js';
+import type { Framework, Measure } from './content.schema.js';
 import { type LibraryPlan, LibraryImportError, groupCounts, planLibrary } from './library-import.js';
 
 export interface SyncResult {
@@ -68,8 +68,8 @@ async function syncNodes(tx: Tx, f: Framework): Promise<number> {
   return changed;
 }
 
-async function syncMappings(tx: Tx, content: Content): Promise<number> {
-  const wanted: MappingRow[] = content.measures.flatMap((m) =>
+async function syncMappings(tx: Tx, measures: Measure[]): Promise<number> {
+  const wanted: MappingRow[] = measures.flatMap((m) =>
     m.mappings.map((x) => ({
       measure_code: m.code,
       framework_id: x.framework,
@@ -93,6 +93,35 @@ async function syncMappings(tx: Tx, content: Content): Promise<number> {
       touch: false,
     },
   );
+  return changed;
+}
+
+/**
+ * Brings the measures and their mappings in line with a list (content/ or the published
+ * generic list); measures no longer in it are retired, never deleted.
+ */
+export async function syncMeasures(tx: Tx, measures: Measure[]): Promise<number> {
+  let changed = await upsert(
+    tx,
+    'measures',
+    ['code'],
+    ['domain', 'type', 'title', 'guidance', 'applies', 'conditions', 'retired_at'],
+    measures.map((m) => ({
+      code: m.code,
+      domain: m.domain,
+      type: m.type,
+      title: json(m.title),
+      guidance: json(m.guidance),
+      applies: json(m.applies),
+      conditions: json(m.conditions ?? {}),
+      retired_at: null,
+    })),
+  );
+  changed += await setMeasuresRetired(
+    tx,
+    measures.map((m) => m.code),
+  );
+  changed += await syncMappings(tx, measures);
   return changed;
 }
 
@@ -127,27 +156,7 @@ export async function syncContent(db: Kysely<DB>, content: Content): Promise<Syn
       })),
     );
     for (const f of content.frameworks) changed += await syncNodes(tx, f);
-    changed += await upsert(
-      tx,
-      'measures',
-      ['code'],
-      ['domain', 'type', 'title', 'guidance', 'applies', 'conditions', 'retired_at'],
-      content.measures.map((m) => ({
-        code: m.code,
-        domain: m.domain,
-        type: m.type,
-        title: json(m.title),
-        guidance: json(m.guidance),
-        applies: json(m.applies),
-        conditions: json(m.conditions ?? {}),
-        retired_at: null,
-      })),
-    );
-    changed += await setMeasuresRetired(
-      tx,
-      content.measures.map((m) => m.code),
-    );
-    changed += await syncMappings(tx, content);
+    changed += await syncMeasures(tx, content.measures);
     return { changed, counts: await catalogCounts(tx) };
   });
 }

@@ -32,7 +32,7 @@ export function checkContent(content: Content): ContentProblem[] {
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
 
   for (const id of duplicates(content.frameworks.map((f) => f.id))) add('frameworks', id, 'framework id used twice');
-  const nodes = new Map<string, Map<string, { assessable: boolean }>>();
+  const nodes: FrameworkNodes = new Map();
   for (const f of content.frameworks) {
     const seen = new Map<string, { assessable: boolean }>();
     for (const n of f.nodes) {
@@ -46,9 +46,28 @@ export function checkContent(content: Content): ContentProblem[] {
     nodes.set(f.id, seen);
   }
 
-  const securityDomains = new Set(content.securityDomains.map((d) => d.id));
   for (const id of duplicates(content.securityDomains.map((d) => d.id)))
     add('security-domains.yaml', id, 'id used twice');
+  problems.push(...checkList(content, nodes, new Set(content.securityDomains.map((d) => d.id))));
+  return problems;
+}
+
+/** The requirements of each framework, by id, with whether they can be assessed. */
+export type FrameworkNodes = Map<string, Map<string, { assessable: boolean }>>;
+
+/**
+ * Checks of the generic process list and the measures (content/ or a coach's draft): unique
+ * ids, known security and process domains, application kinds, mappings to assessable
+ * requirements.
+ */
+export function checkList(
+  list: Pick<Content, 'measures' | 'processDomains' | 'applicationKinds' | 'processes'>,
+  nodes: FrameworkNodes,
+  securityDomains: Set<string>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const content = list;
   for (const code of duplicates(content.measures.map((m) => m.code))) add('measures', code, 'measure code used twice');
   for (const m of content.measures) {
     if (!securityDomains.has(m.domain)) add(`measures/${m.domain}.yaml`, m.code, `unknown security domain ${m.domain}`);

@@ -6,6 +6,7 @@ const json = (value: unknown) => JSON.stringify(value ?? null);
 
 export interface NewProcess {
   templateId: string;
+  templateVersion: number;
   domain: string;
   name: unknown;
   description: unknown;
@@ -16,6 +17,7 @@ export interface NewAsset {
   templateId: string;
   name: unknown;
   class: Classification;
+  reason: unknown;
   personalData: boolean;
   sensitiveData: boolean;
   kszData: boolean;
@@ -30,6 +32,7 @@ export async function insertMissingProcesses(tx: Tx, bestuurId: string, rows: Ne
       rows.map((p) => ({
         bestuur_id: bestuurId,
         template_id: p.templateId,
+        template_version: p.templateVersion,
         domain: p.domain,
         name: json(p.name),
         description: json(p.description),
@@ -74,6 +77,7 @@ export async function insertMissingAssets(
         default_c: a.class.c,
         default_i: a.class.i,
         default_a: a.class.a,
+        default_reason: json(a.reason),
         personal_data: a.personalData,
         sensitive_data: a.sensitiveData,
         ksz_data: a.kszData,
@@ -96,6 +100,7 @@ const assetColumns = [
   'default_c',
   'default_i',
   'default_a',
+  'default_reason',
   'reason',
   'personal_data',
   'sensitive_data',
@@ -118,6 +123,7 @@ export const toAsset = (r: AssetRow): BestuurAsset => ({
     r.default_c === null || r.default_i === null || r.default_a === null
       ? null
       : { c: r.default_c, i: r.default_i, a: r.default_a },
+  defaultReason: (r.default_reason ?? null) as BestuurAsset['defaultReason'],
   reason: r.reason,
   personalData: r.personal_data,
   sensitiveData: r.sensitive_data,
@@ -130,17 +136,26 @@ export const findAsset = (tx: Tx, bestuurId: string, id: string) =>
 
 export const listAssets = (tx: Tx, bestuurId: string) => assetQuery(tx, bestuurId).orderBy('id').execute();
 
-export const listProcesses = (tx: Tx, bestuurId: string) =>
+const listProcessesQuery = (tx: Tx, bestuurId: string) =>
   tx
     .selectFrom('bestuur_processes')
-    .select(['id', 'template_id', 'domain', 'name', 'description', 'applicable', 'not_applicable_reason', 'version'])
-    .where('bestuur_id', '=', bestuurId)
-    .orderBy('domain')
-    .orderBy(sql`name->>'nl'`)
-    .orderBy('id')
-    .execute();
+    .select([
+      'id',
+      'template_id',
+      'template_version',
+      'domain',
+      'name',
+      'description',
+      'applicable',
+      'not_applicable_reason',
+      'version',
+    ])
+    .where('bestuur_id', '=', bestuurId);
 
-type ProcessRow = Awaited<ReturnType<typeof listProcesses>>[number];
+export const listProcesses = (tx: Tx, bestuurId: string) =>
+  listProcessesQuery(tx, bestuurId).orderBy('domain').orderBy(sql`name->>'nl'`).orderBy('id').execute();
+
+export type ProcessRow = Awaited<ReturnType<typeof listProcesses>>[number];
 
 export const toProcess = (r: ProcessRow, assets: BestuurAsset[]): BestuurProcess => ({
   id: r.id,
@@ -150,6 +165,7 @@ export const toProcess = (r: ProcessRow, assets: BestuurAsset[]): BestuurProcess
   description: (r.description ?? null) as BestuurProcess['description'],
   applicable: r.applicable,
   notApplicableReason: r.not_applicable_reason,
+  templateVersion: r.template_id === null ? null : (r.template_version ?? 1),
   class: assets.length
     ? {
         c: Math.max(...assets.map((a) => a.class.c)),
@@ -174,12 +190,19 @@ export const applicableAssets = (tx: Tx, bestuurId: string) =>
     .orderBy('a.id')
     .execute();
 
-export const updateClassification = (
-  tx: Tx,
-  bestuurId: string,
-  id: string,
-  input: { version: number; c: number; i: number; a: number; reason: string | null },
-) =>
+export interface AssetChange {
+  version: number;
+  c: number;
+  i: number;
+  a: number;
+  reason: string | null;
+  name?: unknown;
+  personalData?: boolean;
+  sensitiveData?: boolean;
+  kszData?: boolean;
+}
+
+export const updateClassification = (tx: Tx, bestuurId: string, id: string, input: AssetChange) =>
   tx
     .updateTable('bestuur_assets')
     .set((eb) => ({
@@ -187,11 +210,110 @@ export const updateClassification = (
       i: input.i,
       a: input.a,
       reason: input.reason,
+      ...(input.name !== undefined ? { name: json(input.name) } : {}),
+      ...(input.personalData !== undefined ? { personal_data: input.personalData } : {}),
+      ...(input.sensitiveData !== undefined ? { sensitive_data: input.sensitiveData } : {}),
+      ...(input.kszData !== undefined ? { ksz_data: input.kszData } : {}),
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))
     .where('bestuur_id', '=', bestuurId)
     .where('id', '=', id)
     .where('version', '=', input.version)
+    .returning('id')
+    .executeTakeFirst();
+
+export const findProcess = (tx: Tx, bestuurId: string, id: string) =>
+  listProcessesQuery(tx, bestuurId).where('id', '=', id).executeTakeFirst();
+
+export const assetsOfProcess = (tx: Tx, bestuurId: string, processId: string) =>
+  assetQuery(tx, bestuurId).where('process_id', '=', processId).orderBy('id').execute();
+
+export const insertOwnProcess = (
+  tx: Tx,
+  bestuurId: string,
+  p: { domain: string; name: unknown; description: unknown },
+) =>
+  tx
+    .insertInto('bestuur_processes')
+    .values({ bestuur_id: bestuurId, domain: p.domain, name: json(p.name), description: json(p.description) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export interface ProcessChange {
+  version: number;
+  applicable: boolean;
+  notApplicableReason: string | null;
+  domain: string;
+  name: unknown;
+  description: unknown;
+}
+
+export const updateProcess = (tx: Tx, bestuurId: string, id: string, p: ProcessChange) =>
+  tx
+    .updateTable('bestuur_processes')
+    .set((eb) => ({
+      applicable: p.applicable,
+      not_applicable_reason: p.notApplicableReason,
+      domain: p.domain,
+      name: json(p.name),
+      description: json(p.description),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', id)
+    .where('version', '=', p.version)
+    .returning('id')
+    .executeTakeFirst();
+
+export const insertOwnAsset = (
+  tx: Tx,
+  bestuurId: string,
+  processId: string,
+  a: {
+    name: unknown;
+    c: number;
+    i: number;
+    a: number;
+    personalData: boolean;
+    sensitiveData: boolean;
+    kszData: boolean;
+  },
+) =>
+  tx
+    .insertInto('bestuur_assets')
+    .values({
+      bestuur_id: bestuurId,
+      process_id: processId,
+      name: json(a.name),
+      c: a.c,
+      i: a.i,
+      a: a.a,
+      personal_data: a.personalData,
+      sensitive_data: a.sensitiveData,
+      ksz_data: a.kszData,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export const deleteAssetsOfProcess = (tx: Tx, bestuurId: string, processId: string) =>
+  tx.deleteFrom('bestuur_assets').where('bestuur_id', '=', bestuurId).where('process_id', '=', processId).execute();
+
+export const deleteProcess = (tx: Tx, bestuurId: string, id: string, version: number) =>
+  tx
+    .deleteFrom('bestuur_processes')
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+
+export const deleteAsset = (tx: Tx, bestuurId: string, id: string, version: number) =>
+  tx
+    .deleteFrom('bestuur_assets')
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', id)
+    .where('version', '=', version)
     .returning('id')
     .executeTakeFirst();
