@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentSyncCommand, importLibraryCommand } from './cli/catalog.js';
+import { importIpdcCommand } from './modules/products/ipdc.cli.js';
 import { checkContent, contentStats } from './modules/catalog/content.check.js';
 import { ContentError, loadContent } from './modules/catalog/content.loader.js';
 import { LibraryImportError } from './modules/catalog/library-import.js';
@@ -21,6 +22,8 @@ const usage = `Usage: npm run cli -- <command>
                      bring the catalogue in line with content/ (also done at every start)
   import-library FILE [--json]
                      import a CISO Assistant framework library (.yaml): official texts, groups, scores
+  import-ipdc FILE [--json] [--dry-run]
+                     import IPDC concepts from a CSV file (all or nothing); prints added, updated, unchanged
 `;
 
 async function main(argv: string[]) {
@@ -73,6 +76,9 @@ async function main(argv: string[]) {
     case 'import-library':
       if (!file || file.startsWith('--')) throw new UsageError('import-library needs a FILE');
       return importLibraryCommand(file, argv);
+    case 'import-ipdc':
+      if (!file || file.startsWith('--')) throw new UsageError('import-ipdc needs a FILE');
+      return importIpdcCommand(file, argv);
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   }

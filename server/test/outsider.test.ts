@@ -51,16 +51,19 @@ async function editedWorkbook(assetId: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+type Case = (w: World) => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>;
+
 /** A valid BPMN file (the body of the diagram cases). */
-const outsiderBpmn =
+const outsiderBpmn = Buffer.from(
   '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="https://baken.example">' +
-  '<bpmn:process id="P"><bpmn:task id="T" name="Overgenomen"/></bpmn:process></bpmn:definitions>';
+    '<bpmn:process id="P"><bpmn:task id="T" name="Overgenomen"/></bpmn:process></bpmn:definitions>',
+);
 
 /**
  * One case per route of a bestuur, keyed like the OpenAPI document. Bodies are valid and
  * carry the current version, so only the access check can stop them.
  */
-const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown }>> = {
+const cases: Record<string, Case> = {
   'GET /api/besturen/{bestuurId}': async (w) => ({ url: `/api/besturen/${w.a}` }),
   'PATCH /api/besturen/{bestuurId}': async (w) => ({
     url: `/api/besturen/${w.a}`,
@@ -184,6 +187,7 @@ const cases: Record<string, (w: World) => Promise<{ url: string; body?: unknown 
   'PUT /api/besturen/{bestuurId}/processes/{processId}/diagram': async (w) => ({
     url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram?version=1&fileName=overgenomen.bpmn`,
     body: outsiderBpmn,
+    headers: { 'content-type': 'application/xml' },
   }),
   'DELETE /api/besturen/{bestuurId}/processes/{processId}/diagram': async (w) => ({
     url: `/api/besturen/${w.a}/processes/${w.aProcessId}/diagram?version=1`,
@@ -318,12 +322,12 @@ describe('outsiders', () => {
 
   it.each(matrix)('%s by the %s: 404 and A unchanged', async (route, caller) => {
     world.inviteEmail = `outsider-${randomUUID().slice(0, 8)}@test.example`;
-    const { url, body } = await cases[route](world);
+    const { url, body, headers } = await cases[route](world);
     const method = route.split(' ')[0] as Method;
     const before = await snapshot(t, world.a);
     const mails = t.outbox.length;
 
-    const res = await callers[caller].request(method, url, body);
+    const res = await callers[caller].request(method, url, body, headers);
 
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });

@@ -136,6 +136,10 @@ export const validationMessages = {
     nl: 'Geen geldige IPDC-concept-id: verwacht https://ipdc.vlaanderen.be/id/concept/{uuid} of een uuid.',
     en: 'Not a valid IPDC concept id: expected https://ipdc.vlaanderen.be/id/concept/{uuid} or a uuid.',
   },
+  file_name_invalid: {
+    nl: 'Een bestandsnaam zonder schuine strepen of stuurtekens.',
+    en: 'A file name without slashes or control characters.',
+  },
   nis_code_not_applicable: {
     nl: 'Alleen een gemeente, stad of OCMW heeft een NIS-code.',
     en: 'Only a municipality, city or OCMW has a NIS code.',

@@ -48,6 +48,11 @@ export async function snapshot(t: TestApp, bestuurId: string) {
     auditEvents: await auditCount(t, bestuurId),
     processes: await t.raw('SELECT * FROM bestuur_processes WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     assets: await t.raw('SELECT * FROM bestuur_assets WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    productLinks: await t.raw(
+      'SELECT * FROM bestuur_process_products WHERE bestuur_id = $1 ORDER BY process_id, concept_id',
+      [bestuurId],
+    ),
+    diagrams: await t.raw('SELECT * FROM bestuur_process_diagrams WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applicationAssets: await t.raw(
