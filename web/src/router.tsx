@@ -10,9 +10,16 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { BestuurDetailsPage } from './features/bestuur/BestuurDetailsPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
+import { ClassificationPage } from './features/classification/ClassificationPage';
 import { OverviewPage } from './features/bestuur/OverviewPage';
+import { ProcessDetailPage } from './features/processes/ProcessDetailPage';
+import { ProcessesPage } from './features/processes/ProcessesPage';
+import { RequiredMeasuresPage } from './features/processes/RequiredMeasuresPage';
+import { type ProcessSearch, parseProcessSearch } from './features/processes/search';
 import { MembersPage } from './features/members/MembersPage';
 import { ProfilePage } from './features/profile/ProfilePage';
+import { ApplicationsPage } from './features/registers/ApplicationsPage';
+import { SuppliersPage } from './features/registers/SuppliersPage';
 import { PlatformAuditPage } from './features/region/PlatformAuditPage';
 import { RegionPage } from './features/region/RegionPage';
 
@@ -104,6 +111,41 @@ const detailsRoute = createRoute({
   path: '/gegevens',
   component: BestuurDetailsPage,
 });
+const processesRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/processen',
+  validateSearch: (s: Record<string, unknown>): ProcessSearch => parseProcessSearch(s),
+  component: ProcessesPage,
+});
+const processRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/processen/$processId',
+  component: ProcessDetailPage,
+});
+const classificationRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/classificatie',
+  component: ClassificationPage,
+});
+const requiredMeasuresRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/maatregelen',
+  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
+    page: pageOf(s.page),
+    q: str(s.q),
+  }),
+  component: RequiredMeasuresPage,
+});
+const applicationsRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/toepassingen',
+  component: ApplicationsPage,
+});
+const suppliersRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/leveranciers',
+  component: SuppliersPage,
+});
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogus',
@@ -136,7 +178,18 @@ const routeTree = rootRoute.addChildren([
   resetRoute,
   appRoute.addChildren([
     indexRoute,
-    bestuurRoute.addChildren([overviewRoute, membersRoute, auditRoute, detailsRoute]),
+    bestuurRoute.addChildren([
+      overviewRoute,
+      membersRoute,
+      auditRoute,
+      detailsRoute,
+      applicationsRoute,
+      suppliersRoute,
+      processesRoute,
+      processRoute,
+      requiredMeasuresRoute,
+      classificationRoute,
+    ]),
     catalogRoute,
     profileRoute,
     regionRoute,

@@ -20,6 +20,11 @@ export interface NavItem {
 /** The navigation. A new module adds one line here (and its route). */
 export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'nav.overview', path: '', exact: true },
+  { scope: 'bestuur', labelKey: 'processes.nav.processes', path: '/processen', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'classification.nav', path: '/classificatie', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'processes.nav.measures', path: '/maatregelen', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'registers.nav.applications', path: '/toepassingen', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'registers.nav.suppliers', path: '/leveranciers', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'nav.members', path: '/leden', permission: 'members.view' },
   { scope: 'bestuur', labelKey: 'nav.audit', path: '/audittrail', permission: 'audit.view' },
   { scope: 'bestuur', labelKey: 'nav.details', path: '/gegevens', permission: 'bestuur.view' },
