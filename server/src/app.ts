@@ -12,6 +12,7 @@ import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
+import { processListRoutes } from './modules/processlist/processlist.routes.js';
 import { transferRoutes } from './modules/processes/transfer.routes.js';
 import { productsRoutes } from './modules/products/products.routes.js';
 import { registersRoutes } from './modules/registers/registers.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(audittrailRoutes);
   await app.register(catalogRoutes);
   await app.register(processesRoutes);
+  await app.register(processListRoutes);
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);

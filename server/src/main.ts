@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { syncContentAtStart } from './modules/catalog/catalog.service.js';
+import { shippedContent, syncPublishedList } from './modules/processlist/processlist.service.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
 import { acquire } from './platform/db/lock.js';
@@ -27,7 +28,8 @@ const idleError = (log: Logger) => (err: Error) => log.warn({ err }, 'database c
 
 async function prepareDatabase(config: Config, log: Logger) {
   const db = await openDatabase(config, { onIdleError: idleError(log) });
-  await syncContentAtStart(db.app, log);
+  // The generic process list follows content/ until a coach publishes a version of their own.
+  if (await syncContentAtStart(db.app, log)) await syncPublishedList(db.app, shippedContent(), log);
   if (config.seedDemo && (await isEmpty(db.app))) {
     await seedDemo(db.app);
     log.info('demo data seeded: see README.md for the accounts');

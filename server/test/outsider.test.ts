@@ -91,6 +91,11 @@ const cases: Record<string, Case> = {
     body: {},
   }),
   'GET /api/besturen/{bestuurId}/processes': async (w) => ({ url: `/api/besturen/${w.a}/processes` }),
+  'GET /api/besturen/{bestuurId}/process-updates': async (w) => ({ url: `/api/besturen/${w.a}/process-updates` }),
+  'POST /api/besturen/{bestuurId}/process-updates/apply': async (w) => ({
+    url: `/api/besturen/${w.a}/process-updates/apply`,
+    body: { all: true, toVersion: 1 },
+  }),
   'POST /api/besturen/{bestuurId}/processes': async (w) => ({
     url: `/api/besturen/${w.a}/processes`,
     body: { domain: loadContent().processDomains[0].id, name: { nl: 'Binnengesmokkeld proces' } },

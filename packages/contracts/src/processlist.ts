@@ -152,13 +152,15 @@ export const DiffQuery = z.object({
   to: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
-export const Draft = z.object({
+/** The coach's draft without its content: what an edit answers. */
+export const DraftMeta = z.object({
   basedOn: z.number().int(),
   version: z.number().int(),
   updatedAt: Timestamp,
   updatedBy: z.string().nullable(),
-  snapshot: ListSnapshot,
 });
+export type DraftMeta = z.infer<typeof DraftMeta>;
+export const Draft = DraftMeta.extend({ snapshot: ListSnapshot });
 export type Draft = z.infer<typeof Draft>;
 export const DraftVersion = z.object({ draftVersion: Version });
 export const DraftVersionQuery = z.object({ draftVersion: z.coerce.number().int().min(1) });

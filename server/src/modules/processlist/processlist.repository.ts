@@ -116,3 +116,110 @@ export const assessableNodes = (tx: Tx) =>
 
 export const securityDomainIds = async (tx: Tx) =>
   new Set((await tx.selectFrom('security_domains').select('id').execute()).map((r) => r.id));
+
+// A bestuur's copy of the generic list, as far as an update of the list changes it.
+
+/** A process the generic list dropped stays with the bestuur as its own, with its assets. */
+export async function detachProcess(tx: Tx, bestuurId: string, processId: string) {
+  await tx
+    .updateTable('bestuur_processes')
+    .set((eb) => ({
+      template_id: null,
+      template_version: null,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', processId)
+    .execute();
+  await tx
+    .updateTable('bestuur_assets')
+    .set((eb) => ({
+      template_id: null,
+      default_c: null,
+      default_i: null,
+      default_a: null,
+      default_reason: null,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('process_id', '=', processId)
+    .where('template_id', 'is not', null)
+    .execute();
+}
+
+/** An asset the generic list dropped stays with the bestuur as its own. */
+export const detachAsset = (tx: Tx, bestuurId: string, assetId: string) =>
+  tx
+    .updateTable('bestuur_assets')
+    .set((eb) => ({
+      template_id: null,
+      default_c: null,
+      default_i: null,
+      default_a: null,
+      default_reason: null,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', assetId)
+    .execute();
+
+export const followProcess = (
+  tx: Tx,
+  bestuurId: string,
+  processId: string,
+  p: { version: number; domain: string; name: unknown; description: unknown },
+) =>
+  tx
+    .updateTable('bestuur_processes')
+    .set((eb) => ({
+      template_version: p.version,
+      domain: p.domain,
+      name: json(p.name),
+      description: json(p.description),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', processId)
+    .execute();
+
+export interface FollowedAsset {
+  name: unknown;
+  c: number;
+  i: number;
+  a: number;
+  defaultC: number;
+  defaultI: number;
+  defaultA: number;
+  defaultReason: unknown;
+  reason: string | null;
+  personalData: boolean;
+  sensitiveData: boolean;
+  kszData: boolean;
+}
+
+export const followAsset = (tx: Tx, bestuurId: string, assetId: string, a: FollowedAsset) =>
+  tx
+    .updateTable('bestuur_assets')
+    .set((eb) => ({
+      name: json(a.name),
+      c: a.c,
+      i: a.i,
+      a: a.a,
+      default_c: a.defaultC,
+      default_i: a.defaultI,
+      default_a: a.defaultA,
+      default_reason: json(a.defaultReason),
+      reason: a.reason,
+      personal_data: a.personalData,
+      sensitive_data: a.sensitiveData,
+      ksz_data: a.kszData,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('bestuur_id', '=', bestuurId)
+    .where('id', '=', assetId)
+    .execute();

@@ -1,4 +1,12 @@
-import type { Draft, ListDiff, ListSnapshot, ListVersion, TemplateMeasure, TemplateProcess } from '@baken/contracts';
+import type {
+  Draft,
+  DraftMeta,
+  ListDiff,
+  ListSnapshot,
+  ListVersion,
+  TemplateMeasure,
+  TemplateProcess,
+} from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -155,13 +163,14 @@ export async function diff(db: Kysely<DB>, from: number, to?: number): Promise<L
   });
 }
 
-const toDraft = (r: NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>): Draft => ({
+type DraftRow = NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>;
+const toMeta = (r: DraftRow): DraftMeta => ({
   basedOn: r.based_on,
   version: r.version,
   updatedAt: new Date(r.updated_at).toISOString(),
   updatedBy: r.updated_by,
-  snapshot: r.snapshot as ListSnapshot,
 });
+const toDraft = (r: DraftRow): Draft => ({ ...toMeta(r), snapshot: r.snapshot as ListSnapshot });
 
 export async function getDraft(db: Kysely<DB>): Promise<Draft> {
   const row = await inScope(db, {}, (tx) => repo.findDraft(tx));
@@ -170,7 +179,7 @@ export async function getDraft(db: Kysely<DB>): Promise<Draft> {
 }
 
 /** Starts the draft as a copy of the newest version; when a draft exists, that one is returned. */
-export async function startDraft(db: Kysely<DB>, ctx: Ctx): Promise<Draft> {
+export async function startDraft(db: Kysely<DB>, ctx: Ctx): Promise<DraftMeta> {
   return inScope(db, { userId: ctx.userId }, async (tx) => {
     const newest = await latest(tx);
     const created = await repo.insertDraft(tx, newest.number, newest.snapshot, ctx.userId);
@@ -182,7 +191,7 @@ export async function startDraft(db: Kysely<DB>, ctx: Ctx): Promise<Draft> {
         after: { basedOn: newest.number },
         bestuurId: null,
       });
-    return toDraft((await repo.findDraft(tx)) as NonNullable<Awaited<ReturnType<typeof repo.findDraft>>>);
+    return toMeta((await repo.findDraft(tx)) as DraftRow);
   });
 }
 
@@ -196,7 +205,7 @@ async function checked(tx: Tx, snapshot: ListSnapshot) {
   const problems = checkList(snapshot, nodes, await repo.securityDomainIds(tx));
   if (problems.length)
     throw new AppError('VALIDATION_FAILED', {
-      issues: problems.map((p) => ({ path: [p.path], code: 'custom', message: p.message })),
+      issues: problems.slice(0, 50).map((p) => ({ path: [p.path], code: 'custom', message: p.message })),
     });
 }
 
@@ -207,15 +216,15 @@ async function editDraft(
   draftVersion: number,
   edit: (s: ListSnapshot) => ListSnapshot,
   audit: { action: 'create' | 'update' | 'delete'; objectType: string; objectId: string; label: string },
-): Promise<Draft> {
+): Promise<DraftMeta> {
   return inScope(db, { userId: ctx.userId }, async (tx) => {
     const row = await repo.findDraft(tx);
     if (!row) throw notFound();
-    if (row.version !== draftVersion) throw conflict(toDraft(row));
+    if (row.version !== draftVersion) throw conflict(toMeta(row));
     const next = edit(row.snapshot as ListSnapshot);
     await checked(tx, next);
     const saved = await repo.updateDraft(tx, draftVersion, next, ctx.userId);
-    if (!saved) throw conflict(toDraft(row));
+    if (!saved) throw conflict(toMeta(row));
     await recordAudit(tx, ctx, {
       action: audit.action,
       objectType: audit.objectType,
@@ -223,7 +232,7 @@ async function editDraft(
       objectLabel: audit.label,
       bestuurId: null,
     });
-    return toDraft((await repo.findDraft(tx)) as NonNullable<typeof row>);
+    return toMeta((await repo.findDraft(tx)) as DraftRow);
   });
 }
 
@@ -288,7 +297,7 @@ export async function discardDraft(db: Kysely<DB>, ctx: Ctx, draftVersion: numbe
   await inScope(db, { userId: ctx.userId }, async (tx) => {
     const row = await repo.findDraft(tx);
     if (!row) throw notFound();
-    if (!(await repo.deleteDraft(tx, draftVersion))) throw conflict(toDraft(row));
+    if (!(await repo.deleteDraft(tx, draftVersion))) throw conflict(toMeta(row));
     await recordAudit(tx, ctx, {
       action: 'delete',
       objectType: 'process_list_draft',
@@ -308,7 +317,7 @@ export async function publish(
   const number = await inScope(db, { userId: ctx.userId }, async (tx) => {
     const row = await repo.findDraft(tx);
     if (!row) throw notFound();
-    if (row.version !== draftVersion) throw conflict(toDraft(row));
+    if (row.version !== draftVersion) throw conflict(toMeta(row));
     const snapshot = row.snapshot as ListSnapshot;
     await checked(tx, snapshot);
     const newest = await latest(tx);
@@ -327,7 +336,7 @@ export async function publish(
       stats: statsOf(snapshot),
       publishedBy: ctx.userId,
     });
-    if (!inserted || !(await repo.deleteDraft(tx, draftVersion))) throw conflict(toDraft(row));
+    if (!inserted || !(await repo.deleteDraft(tx, draftVersion))) throw conflict(toMeta(row));
     await syncMeasures(tx, snapshot.measures);
     await recordAudit(tx, ctx, {
       action: 'create',

@@ -126,7 +126,7 @@ export function diffLists(from: ListSnapshot, to: ListSnapshot): Omit<ListDiff, 
     summary: {
       processes: count(processes),
       assets: count(assets),
-      classifications: assets.filter((a) => a.changes.some((c) => c.field === 'class')).length,
+      classifications: assets.filter((a) => a.kind === 'changed' && a.changes.some((c) => c.field === 'class')).length,
       measures: count(measures),
     },
     processes,
