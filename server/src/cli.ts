@@ -3,6 +3,7 @@ import path from 'node:path';
 import { contentSyncCommand, importLibraryCommand } from './cli/catalog.js';
 import { importIpdcCommand } from './modules/products/ipdc.cli.js';
 import { checkContent, contentStats } from './modules/catalog/content.check.js';
+import { cyfunScoreCommand } from './modules/cyfun/cyfun.cli.js';
 import { ContentError, loadContent } from './modules/catalog/content.loader.js';
 import { LibraryImportError } from './modules/catalog/library-import.js';
 import { ConfigError, loadConfig } from './platform/config.js';
@@ -24,7 +25,16 @@ const usage = `Usage: npm run cli -- <command>
                      import a CISO Assistant framework library (.yaml): official texts, groups, scores
   import-ipdc FILE [--json] [--dry-run]
                      import IPDC concepts from a CSV file (all or nothing); prints added, updated, unchanged
+  cyfun-score < answers.json
+                     score a CyberFundamentals self-assessment ({ edition, level, answers }) as the
+                     official method does; exit 2 and the missing ids when answers of the level are missing
 `;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 async function main(argv: string[]) {
   const [command, file] = argv;
@@ -79,6 +89,9 @@ async function main(argv: string[]) {
     case 'import-ipdc':
       if (!file || file.startsWith('--')) throw new UsageError('import-ipdc needs a FILE');
       return importIpdcCommand(file, argv);
+    case 'cyfun-score':
+      process.exitCode = await cyfunScoreCommand(readStdin);
+      return;
     default:
       throw new UsageError(command ? `Unknown command: ${command}` : 'No command given');
   }
