@@ -13,7 +13,7 @@ import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
-import { type Content, loadContent } from '../catalog/content.loader.js';
+import { latest } from '../processlist/processlist.service.js';
 import * as processes from './processes.repository.js';
 import { listProcesses } from './processes.service.js';
 import { type AssetState, differsFromDefault, planImport, stateOf } from './transfer.import.js';
@@ -22,20 +22,17 @@ import { readWorkbook, writeWorkbook } from './transfer.workbook.js';
 
 const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 
-// content/ changes only with a release: read it once per process, for the domain names.
-let cached: Content | undefined;
-const content = (): Content => {
-  cached ??= loadContent();
-  return cached;
-};
+/** The process domains of the newest published generic list (a coach may add domains). */
+const processDomains = (db: Kysely<DB>, ctx: TenantCtx) =>
+  inScope(db, scope(ctx), async (tx) => (await latest(tx)).snapshot.processDomains);
 
 /** Every information asset of the bestuur with its process, in the order of the process list. */
 export async function classificationSheet(db: Kysely<DB>, ctx: TenantCtx): Promise<ClassificationSheet> {
   const list = await listProcesses(db, ctx);
   const used = new Set(list.map((p) => p.domain));
   return {
-    domains: content()
-      .processDomains.filter((d) => used.has(d.id))
+    domains: (await processDomains(db, ctx))
+      .filter((d) => used.has(d.id))
       .map((d) => ({ id: d.id, name: { nl: d.name.nl, en: d.name.en } })),
     rows: list.flatMap((p) =>
       [...p.assets]
@@ -132,7 +129,7 @@ const slug = (s: string) =>
 export async function exportProcessList(db: Kysely<DB>, ctx: TenantCtx, lang: Lang) {
   const sheet = await classificationSheet(db, ctx);
   const name = await inScope(db, scope(ctx), (tx) => repo.bestuurName(tx, ctx.tenantId));
-  const domains = new Map(content().processDomains.map((d) => [d.id, d.name[lang]]));
+  const domains = new Map((await processDomains(db, ctx)).map((d) => [d.id, d.name[lang]]));
   const body = await writeWorkbook(sheet.rows, (id) => domains.get(id) ?? id, lang);
   const day = new Date().toISOString().slice(0, 10);
   const prefix = lang === 'nl' ? 'proceslijst' : 'process-list';
