@@ -151,7 +151,7 @@ export async function suggestConcepts(tx: Tx, themes: string[], types: string[],
 export const findProcess = (tx: Tx, bestuurId: string, id: string) =>
   tx
     .selectFrom('bestuur_processes')
-    .select(['id', 'template_id', 'name'])
+    .select(['id', 'template_id', 'template_version', 'name'])
     .where('bestuur_id', '=', bestuurId)
     .where('id', '=', id)
     .executeTakeFirst();

@@ -13,7 +13,7 @@ import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
-import { type Content, loadContent } from '../catalog/content.loader.js';
+import { published, shippedContent } from '../processlist/processlist.service.js';
 import { type ConceptRow, type CsvProblem, readIpdcCsv } from './ipdc-csv.js';
 import * as repo from './products.repository.js';
 
@@ -98,23 +98,26 @@ export async function listConcepts(db: Kysely<DB>, _ctx: Ctx, query: IpdcConcept
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-// content/ changes only with a release: read and check it once per process.
-let cached: Content | undefined;
-const content = (): Content => {
-  cached ??= loadContent();
-  return cached;
-};
+const NO_CODES = { themes: [] as IpdcTheme[], types: [] as IpdcProductType[] };
 
-/** The IPDC codes the generic list gives a process; none for a process of the bestuur's own. */
-function ipdcOf(templateId: string | null): { themes: IpdcTheme[]; types: IpdcProductType[] } {
-  const template = templateId ? content().processes.find((p) => p.id === templateId) : undefined;
+/**
+ * The IPDC codes the generic list gives a process, as published in the version the bestuur
+ * follows; none for a process of the bestuur's own.
+ */
+async function ipdcOf(tx: Tx, process: { template_id: string | null; template_version: number | null }) {
+  if (!process.template_id) return NO_CODES;
+  const template = process.template_version
+    ? (await published(tx, process.template_version)).processes.get(process.template_id)
+    : shippedContent().processes.find((p) => p.id === process.template_id);
   return { themes: template?.ipdc?.themes ?? [], types: template?.ipdc?.types ?? [] };
 }
 
 const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 
-async function productsOf(tx: Tx, ctx: TenantCtx, process: { id: string; template_id: string | null }) {
-  const ipdc = ipdcOf(process.template_id);
+type ProcessRow = NonNullable<Awaited<ReturnType<typeof repo.findProcess>>>;
+
+async function productsOf(tx: Tx, ctx: TenantCtx, process: ProcessRow) {
+  const ipdc = await ipdcOf(tx, process);
   const items = await repo.linkedConcepts(tx, ctx.tenantId, process.id);
   const suggestions = await repo.suggestConcepts(
     tx,
