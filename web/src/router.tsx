@@ -22,6 +22,7 @@ import { ApplicationsPage } from './features/registers/ApplicationsPage';
 import { SuppliersPage } from './features/registers/SuppliersPage';
 import { PlatformAuditPage } from './features/region/PlatformAuditPage';
 import { RegionPage } from './features/region/RegionPage';
+import { IpdcPage } from './features/products/IpdcPage';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -172,6 +173,16 @@ const regionAuditRoute = createRoute({
   component: PlatformAuditPage,
 });
 
+const regionIpdcRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio/ipdc',
+  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
+    page: pageOf(s.page),
+    q: str(s.q),
+  }),
+  component: IpdcPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
@@ -194,6 +205,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     regionRoute,
     regionAuditRoute,
+    regionIpdcRoute,
   ]),
 ]);
 

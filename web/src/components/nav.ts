@@ -30,5 +30,6 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'nav.details', path: '/gegevens', permission: 'bestuur.view' },
   { scope: 'region', labelKey: 'nav.besturen', path: '/regio', permission: 'region.besturen.view', exact: true },
   { scope: 'region', labelKey: 'nav.platformAudit', path: '/regio/audittrail', permission: 'platform.audit.view' },
+  { scope: 'region', labelKey: 'products.nav', path: '/regio/ipdc', permission: 'region.content.manage' },
   { scope: 'global', labelKey: 'nav.catalog', path: '/catalogus' },
 ];
