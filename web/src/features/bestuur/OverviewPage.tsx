@@ -1,4 +1,4 @@
-import type { Bestuur } from '@baken/contracts';
+import type { Bestuur, BestuurProcess } from '@baken/contracts';
 import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,14 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { useMembers } from '../members/api';
+import { useProcesses } from '../processes/api';
 import { useBestuurId } from './useBestuurId';
 
 interface NextStep {
   key: string;
   to: string;
+  /** Where the step's texts are: `<prefix>.<key>.title` etc. */
+  prefix?: string;
 }
 
 export function OverviewPage() {
@@ -25,13 +28,14 @@ export function OverviewPage() {
   const role = roleOf(session, bestuurId);
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(session, p, bestuurId);
   const members = useMembers(bestuurId, { page: 1, pageSize: 1 }, can('members.view'));
+  const processes = useProcesses(bestuurId, can('isms.view'));
 
   if (bestuur.isPending) return <Loader aria-label={t('common.loading')} />;
   if (bestuur.error instanceof ApiError && bestuur.error.status === 404) return <NotFoundPage />;
   if (bestuur.error) return <ErrorAlert error={bestuur.error} />;
   const b = bestuur.data;
 
-  const steps: NextStep[] = [];
+  const steps: NextStep[] = processSteps(processes.data, can('isms.edit'));
   if (can('members.manage') && members.data && members.data.total <= 1) steps.push({ key: 'invite', to: 'leden' });
   else if (can('members.view')) steps.push({ key: 'members', to: 'leden' });
   if (can('bestuur.edit') && missingDetails(b)) steps.push({ key: 'details', to: 'gegevens' });
@@ -59,23 +63,38 @@ export function OverviewPage() {
           {t('overview.nextSteps')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {steps.map((s) => (
-            <Card key={s.key} withBorder padding="lg">
-              <Title order={3} size="h4" mb="xs">
-                {t(`overview.steps.${s.key}.title`)}
-              </Title>
-              <Text size="sm" mb="md">
-                {t(`overview.steps.${s.key}.text`)}
-              </Text>
-              <ButtonLink to={`/b/${bestuurId}/${s.to}`} variant="light" mt="auto">
-                {t(`overview.steps.${s.key}.action`)}
-              </ButtonLink>
-            </Card>
-          ))}
+          {steps.map((s) => {
+            const texts = `${s.prefix ?? 'overview.steps'}.${s.key}`;
+            return (
+              <Card key={s.key} withBorder padding="lg">
+                <Title order={3} size="h4" mb="xs">
+                  {t(`${texts}.title`)}
+                </Title>
+                <Text size="sm" mb="md">
+                  {t(`${texts}.text`)}
+                </Text>
+                <ButtonLink to={`/b/${bestuurId}/${s.to}`} variant="light" mt="auto">
+                  {t(`${texts}.action`)}
+                </ButtonLink>
+              </Card>
+            );
+          })}
         </SimpleGrid>
       </section>
     </Stack>
   );
+}
+
+/**
+ * The process list comes first: adopt it, then review the classification (while no asset has
+ * left its default yet), then see the required measures.
+ */
+function processSteps(processes: BestuurProcess[] | undefined, canEdit: boolean): NextStep[] {
+  if (!processes) return [];
+  const step = (key: string, to: string) => ({ key, to, prefix: 'processes.steps' });
+  if (processes.length === 0) return canEdit ? [step('adopt', 'processen')] : [];
+  const reviewed = processes.some((p) => p.templateId === null || p.assets.some((a) => a.reason !== null));
+  return [...(canEdit && !reviewed ? [step('classify', 'processen')] : []), step('measures', 'maatregelen')];
 }
 
 function missingDetails(b: Bestuur): boolean {

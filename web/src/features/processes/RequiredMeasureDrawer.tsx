@@ -1,0 +1,130 @@
+import type { BestuurProcess, FrameworkSummary } from '@baken/contracts';
+import { Badge, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useMeasure } from '../catalog/api';
+import { byFramework, classRule, inLang, type Lang, requirementRef, shortFramework } from '../catalog/format';
+import { useRequiredMeasure } from './api';
+import { reasonText } from './reasons';
+
+interface Props {
+  bestuurId: string;
+  code: string | null;
+  frameworks: FrameworkSummary[];
+  processes: BestuurProcess[];
+  domainName: (id: string) => string;
+  onClose: () => void;
+}
+
+/** One required measure: every reason (with the process of each asset) and what it serves. */
+export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, domainName, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
+  const required = useRequiredMeasure(bestuurId, code);
+  const measure = useMeasure(code);
+  const m = required.data;
+  const detail = measure.data;
+  const processOf = new Map(processes.flatMap((p) => p.assets.map((a) => [a.id, p] as const)));
+  const edition = (id: string) => frameworks.find((f) => f.id === id)?.edition;
+  const label = (s: NonNullable<typeof detail>['serves'][number]) =>
+    `${shortFramework({ kind: s.frameworkKind, name: s.frameworkName, edition: edition(s.frameworkId) }, t, lang)} ${requirementRef(s.frameworkKind, s.nodeId)}`;
+
+  return (
+    <Drawer
+      opened={code !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={m ? `${m.code} · ${inLang(m.title, lang)}` : (code ?? '')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      <ErrorAlert error={required.error ?? measure.error} />
+      {(required.isPending || measure.isPending) && code !== null && <Loader aria-label={t('common.loading')} />}
+      {m && detail && (
+        <Stack gap="md">
+          <Group gap="xs">
+            <Badge color="blue.9">{domainName(detail.domain)}</Badge>
+            <Badge variant="outline" color="blue.9">
+              {t('catalog.applies')}: {classRule(detail.applies, t, lang)}
+            </Badge>
+          </Group>
+          <section aria-labelledby="required-why">
+            <Title order={2} size="h4" id="required-why" mb="xs">
+              {t('processes.measures.whyTitle')}
+            </Title>
+            {m.reasons.some((r) => r.kind === 'class') && (
+              <Text size="sm" mb="xs">
+                {t('processes.measures.reasonSummary', {
+                  reasons: t('processes.measures.reasonCount', { count: m.reasonCount }),
+                  assets: t('processes.measures.assetCount', { count: m.assetCount }),
+                })}
+              </Text>
+            )}
+            <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+              {m.reasons.map((r) => {
+                if (r.kind === 'baseline') return <li key="baseline">{t('processes.measures.baselineLong')}</li>;
+                const p = processOf.get(r.assetId);
+                return (
+                  <li key={`${r.assetId}-${r.dimension}`}>
+                    {reasonText(r, t, lang)}
+                    {p && (
+                      <>
+                        {' · '}
+                        <AnchorLink
+                          to="/b/$bestuurId/processen/$processId"
+                          params={{ bestuurId, processId: p.id }}
+                          size="sm"
+                        >
+                          {inLang(p.name, lang)}
+                        </AnchorLink>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section aria-labelledby="required-guidance">
+            <Title order={2} size="h4" id="required-guidance" mb="xs">
+              {t('catalog.guidance')}
+            </Title>
+            <Text>{inLang(detail.guidance, lang)}</Text>
+          </section>
+          <section aria-labelledby="required-serves">
+            <Title order={2} size="h4" id="required-serves" mb="xs">
+              {t('catalog.serves')}
+            </Title>
+            {detail.serves.length === 0 ? (
+              <Text>{t('catalog.servesNone')}</Text>
+            ) : (
+              <>
+                <Text size="sm" mb="sm">
+                  {t('catalog.servesSummary', { list: detail.serves.map(label).join(' · ') })}
+                </Text>
+                {byFramework(detail.serves).map((group) => (
+                  <div key={group[0].frameworkId}>
+                    <Title order={3} size="h5" mt="sm" mb={4}>
+                      {inLang(group[0].frameworkName, lang)}
+                    </Title>
+                    <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+                      {group.map((s) => (
+                        <li key={s.nodeId}>
+                          <Text span fw={600}>
+                            {label(s)}
+                          </Text>{' '}
+                          {inLang(s.nodeTitle, lang)}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </>
+            )}
+          </section>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
