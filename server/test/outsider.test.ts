@@ -25,6 +25,8 @@ interface World {
   /** A process of A's own, with an own asset (what may be deleted). */
   aOwnProcessId: string;
   aOwnAssetId: string;
+  /** Evidence (a link) on A's baseline measure BL-01. */
+  aEvidenceId: string;
   /** A supplier of A that no application uses (so deleting it would succeed). */
   aSupplierId: string;
   /** An application of A linked to aAssetId. */
@@ -37,6 +39,10 @@ const asset = async (id: string) =>
   (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
 const registerVersion = async (table: 'bestuur_suppliers' | 'bestuur_applications', id: string) =>
   (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+const measureVersion = async (bestuurId: string, code: string) =>
+  ((
+    await t.raw('SELECT version FROM bestuur_measures WHERE bestuur_id = $1 AND measure_code = $2', [bestuurId, code])
+  )[0]?.version as number | undefined) ?? 0;
 const rowVersion = async (table: 'bestuur_processes' | 'bestuur_assets', id: string) =>
   (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
 const bestuurVersion = async (id: string) =>
@@ -91,6 +97,35 @@ const cases: Record<string, Case> = {
     body: {},
   }),
   'GET /api/besturen/{bestuurId}/processes': async (w) => ({ url: `/api/besturen/${w.a}/processes` }),
+  'GET /api/besturen/{bestuurId}/measures': async (w) => ({ url: `/api/besturen/${w.a}/measures` }),
+  'GET /api/besturen/{bestuurId}/measures/{code}': async (w) => ({ url: `/api/besturen/${w.a}/measures/BL-01` }),
+  'PATCH /api/besturen/{bestuurId}/measures/{code}': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01`,
+    body: { version: await measureVersion(w.a, 'BL-01'), status: 'geimplementeerd' },
+  }),
+  'POST /api/besturen/{bestuurId}/measures/bulk': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/bulk`,
+    body: { items: [{ code: 'BL-01', version: await measureVersion(w.a, 'BL-01') }], changes: { status: 'gepland' } },
+  }),
+  'POST /api/besturen/{bestuurId}/measures/{code}/comments': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01/comments`,
+    body: { body: 'Binnengesmokkeld' },
+  }),
+  'POST /api/besturen/{bestuurId}/measures/{code}/evidence': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01/evidence`,
+    body: Buffer.from('Binnengesmokkeld bewijs'),
+    headers: { 'content-type': 'text/plain', 'x-file-name': 'bewijs.txt' },
+  }),
+  'POST /api/besturen/{bestuurId}/measures/{code}/evidence-links': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01/evidence-links`,
+    body: { title: 'Binnengesmokkeld', url: 'https://example.org/' },
+  }),
+  'GET /api/besturen/{bestuurId}/measures/{code}/evidence/{evidenceId}': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01/evidence/${w.aEvidenceId}`,
+  }),
+  'DELETE /api/besturen/{bestuurId}/measures/{code}/evidence/{evidenceId}': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/BL-01/evidence/${w.aEvidenceId}`,
+  }),
   'GET /api/besturen/{bestuurId}/process-updates': async (w) => ({ url: `/api/besturen/${w.a}/process-updates` }),
   'POST /api/besturen/{bestuurId}/process-updates/apply': async (w) => ({
     url: `/api/besturen/${w.a}/process-updates/apply`,
@@ -271,6 +306,14 @@ beforeAll(async () => {
   );
   expect(ownAsset.status).toBe(201);
   world.aOwnAssetId = ownAsset.body.id as string;
+  const evidence = await (await sessionFor(t, aIsc.id)).request(
+    'POST',
+    `/api/besturen/${a.id}/measures/BL-01/evidence`,
+    Buffer.from('Verslag van de back-uptest'),
+    { 'content-type': 'text/plain', 'x-file-name': 'verslag.txt' },
+  );
+  expect(evidence.status).toBe(201);
+  world.aEvidenceId = evidence.body.id as string;
   // A's registers: a supplier, and an application holding the asset.
   const iscAgent = await sessionFor(t, aIsc.id);
   const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });

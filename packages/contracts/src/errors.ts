@@ -119,6 +119,14 @@ export const errorMessages = {
     nl: 'De werkmap bevat fouten; er is niets gewijzigd. Verbeter de rijen met fouten en probeer opnieuw.',
     en: 'The workbook has errors; nothing was changed. Correct the rows with errors and try again.',
   },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    nl: 'Dit soort bestand kan niet als bewijs opgeladen worden, of de inhoud past niet bij het opgegeven type. Toegelaten: PDF, PNG, JPEG, tekst, CSV, Word, Excel, PowerPoint en OpenDocument.',
+    en: 'This kind of file cannot be uploaded as evidence, or its content does not match the declared type. Allowed: PDF, PNG, JPEG, text, CSV, Word, Excel, PowerPoint and OpenDocument.',
+  },
+  NOT_APPLICABLE_NEEDS_APPROVAL: {
+    nl: 'Alleen wie risico’s mag aanvaarden (de informatieveiligheidsconsulent) kan een maatregel als niet van toepassing goedkeuren.',
+    en: 'Only someone who may accept risks (the information security officer) can approve a measure as not applicable.',
+  },
   INTERNAL_ERROR: {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Try again later.',
@@ -195,6 +203,22 @@ export const validationMessages = {
   draft_unchanged: {
     nl: 'Het concept verschilt niet van de laatste versie: er is niets te publiceren.',
     en: 'The draft does not differ from the latest version: there is nothing to publish.',
+  },
+  measure_not_required: {
+    nl: 'Deze maatregel bestaat niet in de generieke lijst.',
+    en: 'This measure does not exist in the generic list.',
+  },
+  owner_not_member: {
+    nl: 'De eigenaar moet een actief lid van dit bestuur zijn.',
+    en: 'The owner must be an active member of this organisation.',
+  },
+  file_name_required: {
+    nl: 'Geef de naam van het bestand mee (kop X-File-Name).',
+    en: 'Send the name of the file (header X-File-Name).',
+  },
+  na_reason_required: {
+    nl: 'Geef een reden waarom deze maatregel niet van toepassing is.',
+    en: 'Give a reason why this measure does not apply.',
   },
   own_items_only: {
     nl: 'Alleen bij een eigen proces of informatie-element kan dit gewijzigd worden.',

@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './errors.js';
 export * from './identifiers.js';
 export * from './me.js';
+export * from './measures.js';
 export * from './members.js';
 export * from './permissions.js';
 export * from './process-transfer.js';

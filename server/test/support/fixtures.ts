@@ -53,6 +53,14 @@ export async function snapshot(t: TestApp, bestuurId: string) {
       [bestuurId],
     ),
     diagrams: await t.raw('SELECT * FROM bestuur_process_diagrams WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    measures: await t.raw('SELECT * FROM bestuur_measures WHERE bestuur_id = $1 ORDER BY measure_code', [bestuurId]),
+    measureComments: await t.raw('SELECT * FROM bestuur_measure_comments WHERE bestuur_id = $1 ORDER BY id', [
+      bestuurId,
+    ]),
+    evidence: await t.raw(
+      'SELECT id, measure_code, kind, title, url, sha256 FROM bestuur_measure_evidence WHERE bestuur_id = $1 ORDER BY id',
+      [bestuurId],
+    ),
     suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applicationAssets: await t.raw(

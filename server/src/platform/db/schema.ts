@@ -297,7 +297,52 @@ export interface BestuurProcessDiagramsTable {
   version: Generated<number>;
 }
 
+export interface BestuurMeasuresTable {
+  bestuur_id: string;
+  measure_code: string;
+  status: Generated<string>;
+  owner_id: string | null;
+  due_date: string | null;
+  documentation: number | null;
+  implementation: number | null;
+  na_reason: string | null;
+  na_approved_by: string | null;
+  na_approved_at: Date | null;
+  review_date: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface BestuurMeasureCommentsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  measure_code: string;
+  author_id: string | null;
+  body: string;
+  created_at: TsDefault;
+}
+
+export interface BestuurMeasureEvidenceTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  measure_code: string;
+  kind: 'file' | 'link';
+  title: string;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  sha256: string | null;
+  content: Buffer | null;
+  uploaded_by: string | null;
+  uploaded_at: TsDefault;
+}
+
 export interface DB {
+  bestuur_measures: BestuurMeasuresTable;
+  bestuur_measure_comments: BestuurMeasureCommentsTable;
+  bestuur_measure_evidence: BestuurMeasureEvidenceTable;
   process_list_versions: ProcessListVersionsTable;
   process_list_draft: ProcessListDraftTable;
   besturen: BesturenTable;
