@@ -1,4 +1,4 @@
-import { evidenceTypes } from '@baken/contracts';
+import type { evidenceTypes } from '@baken/contracts';
 
 type EvidenceType = (typeof evidenceTypes)[number];
 
@@ -54,11 +54,11 @@ export function safeFileName(raw: string | undefined): string | null {
   } catch {
     return null;
   }
-  name =
-    name
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/[\u0000-\u001f\u007f"]/g, '')
-      .trim() ?? '';
+  const last = name.split(/[\\/]/).pop() ?? '';
+  // No control characters and no quotes: the name goes back out in a header.
+  name = [...last]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
+    .trim();
   return name.length > 0 ? name.slice(0, 200) : null;
 }

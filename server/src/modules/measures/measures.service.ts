@@ -324,7 +324,7 @@ export const addEvidenceLink = (db: Kysely<DB>, ctx: TenantCtx, code: string, li
 
 export async function evidenceFile(db: Kysely<DB>, ctx: TenantCtx, code: string, id: string) {
   const row = await inScope(db, scope(ctx), (tx) => repo.evidenceContent(tx, ctx.tenantId, code, id));
-  if (!row || row.kind !== 'file' || !row.content) throw notFound();
+  if (row?.kind !== 'file' || !row.content) throw notFound();
   return {
     fileName: row.file_name as string,
     contentType: row.content_type as string,
