@@ -22,6 +22,16 @@ import { ApplicationsPage } from './features/registers/ApplicationsPage';
 import { SuppliersPage } from './features/registers/SuppliersPage';
 import { PlatformAuditPage } from './features/region/PlatformAuditPage';
 import { RegionPage } from './features/region/RegionPage';
+import { DiffPage } from './features/processlist/DiffPage';
+import { DraftPage } from './features/processlist/DraftPage';
+import {
+  type DiffSearch,
+  parseDiffSearch,
+  parseVersionsSearch,
+  type VersionsSearch,
+} from './features/processlist/search';
+import { UpdatesPage } from './features/processlist/UpdatesPage';
+import { VersionsPage } from './features/processlist/VersionsPage';
 import { IpdcPage } from './features/products/IpdcPage';
 
 interface RouterContext {
@@ -183,6 +193,29 @@ const regionIpdcRoute = createRoute({
   component: IpdcPage,
 });
 
+const processListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio/proceslijst',
+  validateSearch: (s: Record<string, unknown>): VersionsSearch => parseVersionsSearch(s),
+  component: VersionsPage,
+});
+const processListDiffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio/proceslijst/verschil',
+  validateSearch: (s: Record<string, unknown>): DiffSearch => parseDiffSearch(s),
+  component: DiffPage,
+});
+const processListDraftRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/regio/proceslijst/concept',
+  component: DraftPage,
+});
+const processUpdatesRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/proceslijst-updates',
+  component: UpdatesPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
@@ -200,11 +233,15 @@ const routeTree = rootRoute.addChildren([
       processRoute,
       requiredMeasuresRoute,
       classificationRoute,
+      processUpdatesRoute,
     ]),
     catalogRoute,
     profileRoute,
     regionRoute,
     regionAuditRoute,
+    processListRoute,
+    processListDiffRoute,
+    processListDraftRoute,
     regionIpdcRoute,
   ]),
 ]);
