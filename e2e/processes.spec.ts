@@ -19,7 +19,7 @@ async function openInNav(page: Page, name: string) {
 }
 
 /** The reasons of one required measure as its drawer lists them, and how many there are in all. */
-async function measureReasons(page: Page, code: string) {
+async function measureReasons(page: Page, code: string, expected?: string) {
   await page.getByRole('searchbox', { name: 'Zoeken op code of titel' }).fill(code);
   const table = page.getByRole('table', { name: 'Vereiste maatregelen' });
   await expect(table.getByRole('button', { name: /^Details van / })).toHaveCount(1);
@@ -27,6 +27,8 @@ async function measureReasons(page: Page, code: string) {
   const drawer = page.getByRole('dialog', { name: new RegExp(`^${code} · `) });
   const why = drawer.getByRole('region', { name: 'Waarom vereist' });
   await expect(why.getByRole('listitem').first()).toBeVisible();
+  // The drawer may first show what it had before and then refresh: wait for the reason expected.
+  if (expected) await expect(why.getByRole('listitem').filter({ hasText: expected })).toBeVisible();
   const summary = await why.getByText(/redenen? voor \d+ informatie-assets?/).textContent();
   const count = Number(/^(\d+)/.exec(summary ?? '')?.[1]);
   const items = await why.getByRole('listitem').allTextContents();
@@ -92,7 +94,7 @@ test('a security officer adopts the process list, raises a class with a reason a
 
   // The required measure now names the asset, with one reason more.
   await openInNav(page, 'Vereiste maatregelen');
-  const after = await measureReasons(page, MEASURE);
+  const after = await measureReasons(page, MEASURE, `${ASSET} — V4 ≥ V4`);
   expect(after.count).toBe(before.count + 1);
   expect(after.items).toContain(`${ASSET} — V4 ≥ V4 · ${PROCESS}`);
   await after.drawer.getByRole('link', { name: PROCESS }).click();
@@ -174,4 +176,51 @@ test('a security officer marks a process not applicable with a reason and keeps 
   await expect(page.getByRole('heading', { level: 1, name: 'Processen' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Zoeken op proces of asset' }).fill('Schaakclub');
   await expect(page.getByText('Geen processen gevonden. Pas de zoekterm of de filters aan.')).toBeVisible();
+});
+
+test('a classification changed by someone else in the meantime is reported, and the current values can be loaded', async ({
+  page,
+}) => {
+  await signIn(page, HEIDEBEEK);
+  await openInNav(page, 'Processen');
+  await page.getByRole('searchbox', { name: 'Zoeken op proces of asset' }).fill(PROCESS);
+  await page.getByRole('table', { name: 'Processen' }).getByRole('link', { name: PROCESS }).click();
+  const asset = page.getByRole('region', { name: 'Ledenbestand', exact: true });
+  await expect(asset.getByRole('checkbox', { name: 'Gevoelige gegevens' })).not.toBeChecked();
+
+  // A colleague marks the asset as holding sensitive data while this page is open.
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const bestuurId = /\/b\/([0-9a-f-]{36})\//.exec(page.url())?.[1];
+  const list = await (await page.request.get(`/api/besturen/${bestuurId}/processes`)).json();
+  const other = list.items
+    .flatMap((p: { assets: unknown[] }) => p.assets)
+    .find((a: { name: { nl: string } }) => a.name.nl === 'Ledenbestand') as {
+    id: string;
+    version: number;
+    class: { c: number; i: number; a: number };
+  };
+  const changed = await page.request.patch(`/api/besturen/${bestuurId}/assets/${other.id}`, {
+    headers: { 'X-CSRF-Token': session.csrfToken },
+    data: { version: other.version, ...other.class, sensitiveData: true },
+  });
+  expect(changed.status()).toBe(200);
+
+  await asset.getByLabel('Beschikbaarheid (B)').selectOption('4');
+  await asset.getByLabel('Reden van de afwijking').fill('Zonder ledenbestand kan de balie niet uitlenen.');
+  await asset.getByRole('button', { name: 'Asset bewaren' }).click();
+  const conflict = asset.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' });
+  await expect(conflict).toBeVisible();
+  await expect(asset.getByRole('button', { name: 'Mijn wijziging toch bewaren' })).toBeVisible();
+  await expectSettledAccessible(page, 'a conflict in the asset editor');
+  await asset.getByRole('button', { name: 'Huidige waarden laden' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(asset.getByRole('checkbox', { name: 'Gevoelige gegevens' })).toBeChecked();
+  await expect(asset.getByLabel('Beschikbaarheid (B)')).toHaveValue(String(other.class.a));
+
+  await asset.getByLabel('Beschikbaarheid (B)').selectOption('4');
+  await asset.getByLabel('Reden van de afwijking').fill('Zonder ledenbestand kan de balie niet uitlenen.');
+  await asset.getByRole('button', { name: 'Asset bewaren' }).click();
+  await expect(page.getByText('Ledenbestand is bewaard.')).toBeVisible();
+  await expect(asset.getByLabel('Beschikbaarheid (B)')).toHaveValue('4');
+  await expect(asset.getByRole('checkbox', { name: 'Gevoelige gegevens' })).toBeChecked();
 });
