@@ -43,6 +43,18 @@ async function findAsset(request: APIRequestContext, bestuurId: string, template
   return asset as BestuurProcess['assets'][number];
 }
 
+/** As the coach, through the API: save one process of the draft unchanged, so the draft gets a new version. */
+async function touchDraft(page: Page) {
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const draft = await (await page.request.get('/api/process-list/draft')).json();
+  const process = draft.snapshot.processes.find((p: { id: string }) => p.id === 'bz-reispassen');
+  const res = await page.request.put('/api/process-list/draft/processes/bz-reispassen', {
+    data: { draftVersion: draft.version, process },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  expect(res.status()).toBe(200);
+}
+
 async function openInNav(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name, exact: true }).click();
 }
@@ -66,7 +78,7 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await page.getByRole('link', { name: 'Concept bewerken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Concept van de generieke proceslijst' })).toBeVisible();
   await page.getByRole('button', { name: 'Concept starten' }).click();
-  await expect(page.getByText(/^Gebaseerd op versie 1 · /)).toBeVisible();
+  await expect(page.getByText(/^Gebaseerd op versie 1 · /)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('searchbox', { name: 'Zoeken op proces of asset' }).fill('huwelijk');
   const processes = page.getByRole('table', { name: /^Processen in het concept/ });
   await expect(processes.getByRole('rowheader', { name: new RegExp(`^${PROCESS}`) })).toBeVisible();
@@ -76,6 +88,28 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await page.getByRole('button', { name: `Acties voor ${PROCESS}` }).click();
   await page.getByRole('menuitem', { name: 'Bewerken' }).click();
   const dialog = page.getByRole('dialog', { name: `${PROCESS} bewerken` });
+
+  // Someone else saves the draft meanwhile: saving is refused, the current values can be loaded.
+  await touchDraft(page);
+  await dialog.getByRole('button', { name: 'Proces bewaren' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Huidige waarden laden' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+  // The server checks the whole list: an asset id used twice is shown beside the form.
+  await dialog.getByRole('button', { name: 'Asset toevoegen' }).click();
+  const extra = dialog.getByRole('group', { name: 'Asset 4' });
+  await extra.getByLabel('Id', { exact: true }).fill(KEPT.id);
+  await extra.getByLabel('Naam (Engels)').fill('Duplicate');
+  await extra.getByLabel('Reden van de standaardklasse (Nederlands)').fill('Test');
+  await extra.getByLabel('Reden van de standaardklasse (Engels)').fill('Test');
+  // The Dutch name last: it becomes the group's name.
+  await extra.getByLabel('Naam (Nederlands)').fill('Dubbel');
+  await dialog.getByRole('button', { name: 'Proces bewaren' }).click();
+  const issues = dialog.getByRole('alert').filter({ hasText: 'De lijst klopt zo niet' });
+  await expect(issues).toContainText(`${KEPT.id}: dit asset-id komt twee keer voor in de lijst`);
+  await dialog.getByRole('group', { name: 'Dubbel' }).getByRole('button', { name: 'Dubbel weghalen' }).click();
+
   const follows = dialog.getByRole('group', { name: FOLLOWS.name });
   await follows.getByLabel('Vertrouwelijkheid (V)').selectOption('3');
   await follows.getByLabel('Reden van de standaardklasse (Nederlands)').fill('');
@@ -110,7 +144,7 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await expect(publish.getByText('Dit veld is verplicht.')).toBeVisible();
   await publish.getByLabel("Releasenota's (Nederlands)").fill('Klassen van de huwelijksdossiers herzien.');
   await publish.getByRole('button', { name: 'Publiceren' }).click();
-  await expect(page.getByText('Versie 2 is gepubliceerd.')).toBeVisible();
+  await expect(page.getByText('Versie 2 is gepubliceerd.')).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/regio\/proceslijst\?versie=2$/);
   const v2 = versions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Versie 2' }) });
   await expect(v2).toContainText('Klassen van de huwelijksdossiers herzien.');

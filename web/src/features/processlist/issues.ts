@@ -36,9 +36,34 @@ export function check<T>(schema: { safeParse(v: unknown): unknown }, value: unkn
 export function serverIssues(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [];
   return error.issues.map((i) => {
-    const key = `processlist.issues.${i.message}`;
-    const message = i18n.exists(key) ? i18n.t(key) : i.message;
+    const message = issueText(i.message);
     const where = i.path.map(String).filter(Boolean).join(' › ');
     return where ? `${where}: ${message}` : message;
   });
+}
+
+/**
+ * The list check's messages are English sentences with the offending value at the end or start;
+ * the known ones are shown in the user's language, anything else as it came.
+ */
+const CHECKS: [RegExp, string][] = [
+  [/^measure code used twice$/, 'measureTwice'],
+  [/^process id used twice$/, 'processTwice'],
+  [/^asset id used twice$/, 'assetTwice'],
+  [/^unknown security domain (.+)$/, 'unknownSecurityDomain'],
+  [/^unknown process domain (.+)$/, 'unknownProcessDomain'],
+  [/^unknown application kind (.+)$/, 'unknownApplicationKind'],
+  [/^unknown framework (.+)$/, 'unknownFramework'],
+  [/^unknown requirement (.+)$/, 'unknownRequirement'],
+  [/^(.+) is not assessable$/, 'notAssessable'],
+];
+
+function issueText(message: string): string {
+  const key = `processlist.issues.${message}`;
+  if (i18n.exists(key)) return i18n.t(key);
+  for (const [re, name] of CHECKS) {
+    const m = re.exec(message);
+    if (m) return i18n.t(`processlist.issues.${name}`, { value: m[1] ?? '' });
+  }
+  return message;
 }
