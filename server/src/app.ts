@@ -10,6 +10,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { processesRoutes } from './modules/processes/processes.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(processesRoutes);
   await app.register(processListRoutes);
   await app.register(measuresRoutes);
+  await app.register(complianceRoutes);
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);

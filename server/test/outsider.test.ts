@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { syncContent } from '../src/modules/catalog/catalog.service.js';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
 import { createTestApp } from './support/app.js';
 import { type Agent, createBestuur, createUser } from './support/factories.js';
@@ -125,6 +126,17 @@ const cases: Record<string, Case> = {
   }),
   'DELETE /api/besturen/{bestuurId}/measures/{code}/evidence/{evidenceId}': async (w) => ({
     url: `/api/besturen/${w.a}/measures/BL-01/evidence/${w.aEvidenceId}`,
+  }),
+  'GET /api/besturen/{bestuurId}/compliance': async (w) => ({ url: `/api/besturen/${w.a}/compliance` }),
+  'GET /api/besturen/{bestuurId}/compliance/{frameworkId}': async (w) => ({
+    url: `/api/besturen/${w.a}/compliance/nis2-art21`,
+  }),
+  'PUT /api/besturen/{bestuurId}/compliance/{frameworkId}/overrides/{requirementId}': async (w) => ({
+    url: `/api/besturen/${w.a}/compliance/nis2-art21/overrides/21.2.a`,
+    body: { version: 1, result: 'non-compliant', reason: 'Overgenomen door een buitenstaander' },
+  }),
+  'DELETE /api/besturen/{bestuurId}/compliance/{frameworkId}/overrides/{requirementId}': async (w) => ({
+    url: `/api/besturen/${w.a}/compliance/nis2-art21/overrides/21.2.a?version=1`,
   }),
   'GET /api/besturen/{bestuurId}/process-updates': async (w) => ({ url: `/api/besturen/${w.a}/process-updates` }),
   'POST /api/besturen/{bestuurId}/process-updates/apply': async (w) => ({
@@ -253,6 +265,8 @@ const world = {} as World;
 const callers: Record<string, Agent> = {};
 
 beforeAll(async () => {
+  // The catalogue, as at start: compliance routes read frameworks and requirements.
+  await syncContent(t.db.app, loadContent());
   const a = await createBestuur(t);
   const b = await createBestuur(t);
   const aAdmin = await createUser(t, { memberOf: [[a.id, 'beheerder']] });
@@ -314,6 +328,12 @@ beforeAll(async () => {
   );
   expect(evidence.status).toBe(201);
   world.aEvidenceId = evidence.body.id as string;
+  const override = await (await sessionFor(t, aIsc.id)).request(
+    'PUT',
+    `/api/besturen/${a.id}/compliance/nis2-art21/overrides/21.2.a`,
+    { version: 0, result: 'compliant', reason: 'Vastgesteld door de audit van 2026.' },
+  );
+  expect(override.status).toBe(200);
   // A's registers: a supplier, and an application holding the asset.
   const iscAgent = await sessionFor(t, aIsc.id);
   const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });

@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './besturen.js';
 export * from './catalog.js';
 export * from './common.js';
+export * from './compliance.js';
 export * from './errors.js';
 export * from './identifiers.js';
 export * from './me.js';

@@ -46,7 +46,7 @@ export const maturityScale = {
 
 const DateOnly = z.iso.date();
 
-export const TrackedMeasureParams = BestuurParams.extend({ code: z.string().min(1).max(16) });
+export const TrackedMeasureParams = BestuurParams.extend({ code: z.string().min(1).max(64) });
 export const EvidenceParams = TrackedMeasureParams.extend({ evidenceId: Id });
 
 export const TrackedMeasure = z.object({

@@ -101,7 +101,8 @@ export const ListVersion = z.object({
 });
 export type ListVersion = z.infer<typeof ListVersion>;
 export const ListVersionList = z.object({ items: z.array(ListVersion) });
-export const VersionNumberParams = z.object({ number: z.coerce.number().int().min(1).max(1_000_000) });
+/** A version number; anything else is a version that does not exist (404, after the sign-in check). */
+export const VersionNumberParams = z.object({ number: z.string().min(1).max(64) });
 
 /** One change of a field: before and after (absent on the side where the item does not exist). */
 export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
@@ -147,7 +148,8 @@ export const ListDiff = z.object({
 });
 export type ListDiff = z.infer<typeof ListDiff>;
 export const DiffQuery = z.object({
-  from: z.coerce.number().int().min(1).max(1_000_000),
+  /** A version number; absent: the version before `to`, or the version the draft is based on. */
+  from: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** A version number; absent: the draft. */
   to: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });

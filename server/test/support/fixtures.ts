@@ -61,6 +61,10 @@ export async function snapshot(t: TestApp, bestuurId: string) {
       'SELECT id, measure_code, kind, title, url, sha256 FROM bestuur_measure_evidence WHERE bestuur_id = $1 ORDER BY id',
       [bestuurId],
     ),
+    overrides: await t.raw(
+      'SELECT * FROM bestuur_requirement_overrides WHERE bestuur_id = $1 ORDER BY framework_id, requirement_id',
+      [bestuurId],
+    ),
     suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applicationAssets: await t.raw(

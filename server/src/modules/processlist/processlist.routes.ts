@@ -22,6 +22,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../platform/errors.js';
 import { forRegion, forTenant, forUser } from '../../platform/request.js';
 import * as service from './processlist.service.js';
 import * as updates from './updates.service.js';
@@ -61,7 +62,9 @@ export async function processListRoutes(app: FastifyInstance) {
     },
     async (request) => {
       forUser(request);
-      return service.versionSnapshot(db(), request.params.number);
+      const number = Number(request.params.number);
+      if (!Number.isInteger(number) || number < 1) throw notFound();
+      return service.versionSnapshot(db(), number);
     },
   );
 

@@ -147,19 +147,26 @@ export async function versionSnapshot(db: Kysely<DB>, number: number): Promise<L
   });
 }
 
-/** The difference between two versions, or between a version and the draft (`to` absent). */
-export async function diff(db: Kysely<DB>, from: number, to?: number): Promise<ListDiff> {
+/**
+ * The difference between two versions, or between a version and the draft (`to` absent).
+ * Without `from`: the version before `to`, or the version the draft is based on.
+ */
+export async function diff(db: Kysely<DB>, from?: number, to?: number): Promise<ListDiff> {
   return inScope(db, {}, async (tx) => {
     await latest(tx);
-    const a = (await published(tx, from)).snapshot;
     let b: ListSnapshot;
-    if (to !== undefined) b = (await published(tx, to)).snapshot;
-    else {
+    let base: number;
+    if (to !== undefined) {
+      b = (await published(tx, to)).snapshot;
+      base = Math.max(1, to - 1);
+    } else {
       const draft = await repo.findDraft(tx);
       if (!draft) throw notFound();
       b = draft.snapshot as ListSnapshot;
+      base = draft.based_on;
     }
-    return { from, to: to ?? null, ...diffLists(a, b) };
+    const start = from ?? base;
+    return { from: start, to: to ?? null, ...diffLists((await published(tx, start)).snapshot, b) };
   });
 }
 

@@ -339,7 +339,19 @@ export interface BestuurMeasureEvidenceTable {
   uploaded_at: TsDefault;
 }
 
+export interface BestuurRequirementOverridesTable {
+  bestuur_id: string;
+  framework_id: string;
+  requirement_id: string;
+  result: string;
+  reason: string;
+  set_by: string | null;
+  set_at: TsDefault;
+  version: Generated<number>;
+}
+
 export interface DB {
+  bestuur_requirement_overrides: BestuurRequirementOverridesTable;
   bestuur_measures: BestuurMeasuresTable;
   bestuur_measure_comments: BestuurMeasureCommentsTable;
   bestuur_measure_evidence: BestuurMeasureEvidenceTable;
