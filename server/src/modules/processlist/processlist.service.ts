@@ -255,7 +255,7 @@ export function saveDraftProcess(db: Kysely<DB>, ctx: Ctx, id: string, draftVers
     });
   return editDraft(db, ctx, draftVersion, (s) => ({ ...s, processes: upsertBy(s.processes, p, (x) => x.id) }), {
     action: 'update',
-    objectType: 'process_list_draft.process',
+    objectType: 'process_list_draft_process',
     objectId: id,
     label: p.name.nl,
   });
@@ -270,7 +270,7 @@ export function deleteDraftProcess(db: Kysely<DB>, ctx: Ctx, id: string, draftVe
       if (!s.processes.some((p) => p.id === id)) throw notFound();
       return { ...s, processes: s.processes.filter((p) => p.id !== id) };
     },
-    { action: 'delete', objectType: 'process_list_draft.process', objectId: id, label: id },
+    { action: 'delete', objectType: 'process_list_draft_process', objectId: id, label: id },
   );
 }
 
@@ -281,7 +281,7 @@ export function saveDraftMeasure(db: Kysely<DB>, ctx: Ctx, code: string, draftVe
     });
   return editDraft(db, ctx, draftVersion, (s) => ({ ...s, measures: upsertBy(s.measures, m, (x) => x.code) }), {
     action: 'update',
-    objectType: 'process_list_draft.measure',
+    objectType: 'process_list_draft_measure',
     objectId: code,
     label: m.title.nl,
   });
@@ -296,7 +296,7 @@ export function deleteDraftMeasure(db: Kysely<DB>, ctx: Ctx, code: string, draft
       if (!s.measures.some((m) => m.code === code)) throw notFound();
       return { ...s, measures: s.measures.filter((m) => m.code !== code) };
     },
-    { action: 'delete', objectType: 'process_list_draft.measure', objectId: code, label: code },
+    { action: 'delete', objectType: 'process_list_draft_measure', objectId: code, label: code },
   );
 }
 
