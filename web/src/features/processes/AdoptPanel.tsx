@@ -4,19 +4,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAdopt } from './api';
-import { domainName } from './domains';
 
 interface PickerProps {
   bestuurId: string;
   /** The domains that can still be chosen. */
   domains: string[];
+  /** A domain's name. */
+  label: (id: string) => string;
   /** Offer "the whole list" as well (the first adoption). */
   offerAll: boolean;
   onAdopted: (result: AdoptResult) => void;
 }
 
 /** Choose domains (or everything) of the generic list and adopt them in one action. */
-function DomainPicker({ bestuurId, domains, offerAll, onAdopted }: PickerProps) {
+function DomainPicker({ bestuurId, domains, label, offerAll, onAdopted }: PickerProps) {
   const { t } = useTranslation();
   const adopt = useAdopt(bestuurId);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -51,7 +52,7 @@ function DomainPicker({ bestuurId, domains, offerAll, onAdopted }: PickerProps) 
       >
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs" spacing="xs">
           {domains.map((d) => (
-            <Checkbox key={d} value={d} label={domainName(t, d)} />
+            <Checkbox key={d} value={d} label={label(d)} />
           ))}
         </SimpleGrid>
       </Checkbox.Group>

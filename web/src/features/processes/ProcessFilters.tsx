@@ -1,18 +1,18 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { domainName } from './domains';
 import type { ProcessSearch } from './search';
 
 interface Props {
   search: ProcessSearch;
   domains: string[];
+  label: (id: string) => string;
   inputProps: { type: string; value: string; onChange: (e: ChangeEvent<HTMLInputElement>) => void };
   onChange: (patch: Partial<ProcessSearch>) => void;
   onClear: () => void;
 }
 
-export function ProcessFilters({ search, domains, inputProps, onChange, onClear }: Props) {
+export function ProcessFilters({ search, domains, label, inputProps, onChange, onClear }: Props) {
   const { t } = useTranslation();
   const any = Boolean(search.q || search.domain || search.minClass || search.origin || search.status);
   return (
@@ -21,7 +21,7 @@ export function ProcessFilters({ search, domains, inputProps, onChange, onClear 
       <Select
         label={t('processes.domain')}
         placeholder={t('common.all')}
-        data={domains.map((d) => ({ value: d, label: domainName(t, d) }))}
+        data={domains.map((d) => ({ value: d, label: label(d) }))}
         value={search.domain ?? null}
         onChange={(v) => onChange({ domain: v ?? undefined })}
         clearable

@@ -15,11 +15,14 @@ interface Props {
   opened: boolean;
   /** The own process to edit; none to add one. */
   process?: BestuurProcess;
+  /** The domains to choose from (the published list's); Baken's own list by default. */
+  domains?: string[];
+  label?: (id: string) => string;
   onClose: () => void;
 }
 
 /** Adds a process of the bestuur's own, or edits one's name, description and domain. */
-export function ProcessFormModal({ bestuurId, opened, process, onClose }: Props) {
+export function ProcessFormModal({ bestuurId, opened, process, domains, label, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -28,7 +31,15 @@ export function ProcessFormModal({ bestuurId, opened, process, onClose }: Props)
       title={process ? t('processes.form.editTitle') : t('processes.form.newTitle')}
       size="lg"
     >
-      {opened && <ProcessForm bestuurId={bestuurId} process={process} onDone={onClose} />}
+      {opened && (
+        <ProcessForm
+          bestuurId={bestuurId}
+          process={process}
+          domains={domains ?? [...PROCESS_DOMAINS]}
+          label={label ?? ((id) => domainName(t, id))}
+          onDone={onClose}
+        />
+      )}
     </Modal>
   );
 }
@@ -41,15 +52,15 @@ const values = (p?: BestuurProcess) => ({
   descriptionEn: p?.description && p.description.en !== p.description.nl ? p.description.en : '',
 });
 
-function ProcessForm({
-  bestuurId,
-  process,
-  onDone,
-}: {
+interface FormProps {
   bestuurId: string;
   process?: BestuurProcess;
+  domains: string[];
+  label: (id: string) => string;
   onDone: () => void;
-}) {
+}
+
+function ProcessForm({ bestuurId, process, domains, label, onDone }: FormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateProcess(bestuurId);
@@ -108,7 +119,7 @@ function ProcessForm({
         {!isConflict(mutation.error) && Object.keys(server).length === 0 && <ErrorAlert error={mutation.error} />}
         <Select
           label={t('processes.domain')}
-          data={PROCESS_DOMAINS.map((d) => ({ value: d, label: domainName(t, d) }))}
+          data={[...new Set([...domains, ...(base ? [base.domain] : [])])].map((d) => ({ value: d, label: label(d) }))}
           value={form.domain || null}
           onChange={(v) => setForm((f) => ({ ...f, domain: v ?? '' }))}
           required

@@ -10,7 +10,7 @@ import { useBestuurId } from '../bestuur/useBestuurId';
 import { inLang } from '../catalog/format';
 import { AdoptedAlert, AdoptEmptyState, AdoptMoreModal } from './AdoptPanel';
 import { useProcesses } from './api';
-import { domainOrder, PROCESS_DOMAINS } from './domains';
+import { domainName, domainOrder, PROCESS_DOMAINS, usePublishedDomains } from './domains';
 import { ProcessFilters } from './ProcessFilters';
 import { ProcessFormModal } from './ProcessFormModal';
 import { ProcessesTable } from './ProcessesTable';
@@ -30,6 +30,7 @@ export function ProcessesPage() {
   const [adopted, setAdopted] = useState<AdoptResult | null>(null);
   const [adoptOpen, setAdoptOpen] = useState(false);
   const [newOpen, setNewOpen] = useState(false);
+  const published = usePublishedDomains(canEdit);
 
   const items = processes.data;
   const sorted = useMemo(() => sortProcesses(items ?? [], i18n.language), [items, i18n.language]);
@@ -37,7 +38,9 @@ export function ProcessesPage() {
   const page = Math.min(filters.page, Math.max(1, Math.ceil(shown.length / PAGE_SIZE)));
   // A domain counts as adopted once a process of the generic list in it is there.
   const adoptedDomains = new Set((items ?? []).filter((p) => p.templateId !== null).map((p) => p.domain));
-  const notAdopted = PROCESS_DOMAINS.filter((d) => !adoptedDomains.has(d));
+  const adoptable = published?.map((d) => d.id) ?? [...PROCESS_DOMAINS];
+  const notAdopted = adoptable.filter((d) => !adoptedDomains.has(d));
+  const label = (id: string) => domainName(t, id, published);
   const usedDomains = [...new Set((items ?? []).map((p) => p.domain))].sort((a, b) => domainOrder(a) - domainOrder(b));
   const onAdopted = (result: AdoptResult) => {
     setAdopted(result);
@@ -63,7 +66,13 @@ export function ProcessesPage() {
       <ErrorAlert error={processes.error} />
       {processes.isPending && <Loader aria-label={t('common.loading')} />}
       {items && items.length === 0 && (
-        <AdoptEmptyState bestuurId={bestuurId} domains={[...PROCESS_DOMAINS]} canEdit={canEdit} onAdopted={onAdopted} />
+        <AdoptEmptyState
+          bestuurId={bestuurId}
+          domains={adoptable}
+          label={label}
+          canEdit={canEdit}
+          onAdopted={onAdopted}
+        />
       )}
       {items && items.length > 0 && (
         <>
@@ -71,6 +80,7 @@ export function ProcessesPage() {
           <ProcessFilters
             search={filters.search}
             domains={usedDomains}
+            label={label}
             inputProps={filters.inputProps}
             onChange={filters.set}
             onClear={filters.clear}
@@ -81,7 +91,11 @@ export function ProcessesPage() {
             </Alert>
           ) : (
             <>
-              <ProcessesTable bestuurId={bestuurId} processes={shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} />
+              <ProcessesTable
+                bestuurId={bestuurId}
+                processes={shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+                label={label}
+              />
               <TablePagination page={page} pageSize={PAGE_SIZE} total={shown.length} onChange={filters.setPage} />
               <Text size="sm" mt="sm">
                 {t('processes.legend')}
@@ -93,11 +107,18 @@ export function ProcessesPage() {
       <AdoptMoreModal
         bestuurId={bestuurId}
         domains={notAdopted}
+        label={label}
         opened={adoptOpen}
         onClose={() => setAdoptOpen(false)}
         onAdopted={onAdopted}
       />
-      <ProcessFormModal bestuurId={bestuurId} opened={newOpen} onClose={() => setNewOpen(false)} />
+      <ProcessFormModal
+        bestuurId={bestuurId}
+        domains={adoptable}
+        label={label}
+        opened={newOpen}
+        onClose={() => setNewOpen(false)}
+      />
     </>
   );
 }

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { inLang, type Lang } from '../catalog/format';
 import { AnchorLink } from '../../components/links';
 import { ClassBadges } from './ClassBadges';
-import { domainName } from './domains';
 
 interface Props {
   bestuurId: string;
   processes: BestuurProcess[];
+  label: (id: string) => string;
 }
 
-export function ProcessesTable({ bestuurId, processes }: Props) {
+export function ProcessesTable({ bestuurId, processes, label }: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
   return (
@@ -36,7 +36,7 @@ export function ProcessesTable({ bestuurId, processes }: Props) {
                   {inLang(p.name, lang)}
                 </AnchorLink>
               </Table.Th>
-              <Table.Td>{domainName(t, p.domain)}</Table.Td>
+              <Table.Td>{label(p.domain)}</Table.Td>
               <Table.Td>
                 <ClassBadges value={p.class} />
               </Table.Td>

@@ -1,8 +1,13 @@
+import type { Named } from '@baken/contracts';
 import type { TFunction } from 'i18next';
+import i18n from '../../i18n';
+import { useSnapshot, useVersions } from '../processlist/api';
 
 /**
- * The process domains of the generic list, in its order (content/process-domains.yaml). There is
- * no API for them yet; their names are in the translations (`processes.domains.<id>`).
+ * The process domains of the generic list as Baken ships it (content/process-domains.yaml), in
+ * its order, with their names in the translations (`processes.domains.<id>`). What a bestuur can
+ * adopt comes from the newest published version (`usePublishedDomains`); this list stands in
+ * while that loads.
  */
 export const PROCESS_DOMAINS = [
   'burgerzaken',
@@ -22,15 +27,31 @@ export const PROCESS_DOMAINS = [
   'facilitair',
 ] as const;
 
-/** A domain's name; an id the web app does not know yet is shown as it is. */
-export function domainName(t: TFunction, id: string): string {
+/** A domain's name: the translation, else the published list's name, else the id. */
+export function domainName(t: TFunction, id: string, published?: Named[]): string {
   const key = `processes.domains.${id}`;
   const name = t(key);
-  return name === key ? id : name;
+  if (name !== key) return name;
+  const named = published?.find((d) => d.id === id);
+  if (!named) return id;
+  return i18n.language === 'en' ? named.name.en : named.name.nl;
 }
 
-/** Domains in the list's order, unknown ones (newer content) after them. */
+/** Domains in the list's order, unknown ones (added by a newer version) after them. */
 export function domainOrder(id: string): number {
   const i = (PROCESS_DOMAINS as readonly string[]).indexOf(id);
   return i === -1 ? PROCESS_DOMAINS.length : i;
+}
+
+/**
+ * The domains of the newest published version of the generic list that hold processes: what a
+ * bestuur can adopt. Undefined while loading.
+ */
+export function usePublishedDomains(enabled = true): Named[] | undefined {
+  const versions = useVersions();
+  const newest = versions.data?.[0]?.number ?? null;
+  const snapshot = useSnapshot(enabled ? newest : null);
+  if (!snapshot.data) return undefined;
+  const used = new Set(snapshot.data.processes.map((p) => p.domain));
+  return snapshot.data.processDomains.filter((d) => used.has(d.id));
 }
