@@ -498,6 +498,20 @@ describe('importing an edited process list', () => {
       reason: 'De kolommen B, Versie ontbreken in de eerste rij.',
     });
 
+    // A small file that claims to unpack to hundreds of megabytes is refused before it is unpacked.
+    const bomb = await bytes(partial);
+    const directory = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(300 * 1024 * 1024, directory + 24);
+    expect((await problem(bomb)).problem).toBe('too_large');
+    const long = new ExcelJS.Workbook();
+    const longSheet = long.addWorksheet('Proceslijst');
+    longSheet.addRow(['Sleutel', 'V', 'I', 'B', 'Versie']);
+    for (let n = 0; n < 5001; n++) longSheet.addRow(['00000000-0000-4000-8000-000000000000', 1, 1, 1, 1]);
+    expect(await problem(await bytes(long))).toMatchObject({
+      problem: 'too_many_rows',
+      reason: 'De werkmap heeft meer dan 5000 rijen.',
+    });
+
     const json = await agent.request('POST', `${url}/processes/import/apply`, { items: [] });
     expect(json.status).toBe(400);
     expect(json.body.code).toBe('IMPORT_FILE_INVALID');
