@@ -104,3 +104,42 @@ test('a security officer classifies in the table, exports the list and previews 
     reason: 'Fouten hebben financiële gevolgen.',
   });
 });
+
+test("saving over a colleague's change names the asset and reloads its current classes", async ({ page }) => {
+  await signIn(page, HEIDEBEEK);
+  const { bestuurId, sheet } = await heidebeek(page);
+  const row = (await sheet()).rows.filter((r) => r.asset.defaultClass && r.asset.class.c < 5).at(-1);
+  if (!row) throw new Error('no asset to classify');
+  const { asset } = row;
+  const label = (what: string) => `${what} ${asset.name.nl} (${row.processName.nl})`;
+
+  await page.goto(`/b/${bestuurId}/classificatie`);
+  await page.getByRole('textbox', { name: 'Zoeken op proces of asset' }).fill(asset.name.nl);
+  await page
+    .getByRole('combobox', { name: label('Klasse beschikbaarheid van') })
+    .selectOption(String(asset.class.a === 1 ? 2 : 1));
+  await page.getByRole('textbox', { name: label('Reden voor') }).fill('Mijn inschatting.');
+
+  // A colleague raises V in the meantime.
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const patched = await page.request.patch(`/api/besturen/${bestuurId}/assets/${asset.id}`, {
+    data: { version: asset.version, ...asset.class, c: asset.class.c + 1, reason: 'Inschatting van een collega.' },
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  expect(patched.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' });
+  await expect(alert).toContainText(asset.name.nl);
+  await expect(page.getByText('intussen gewijzigd', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'the table after a conflict');
+  await alert.getByRole('button', { name: 'Huidige klassen laden' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('combobox', { name: label('Klasse vertrouwelijkheid van') })).toHaveValue(
+    String(asset.class.c + 1),
+  );
+  await expect(page.getByRole('combobox', { name: label('Klasse beschikbaarheid van') })).toHaveValue(
+    String(asset.class.a),
+  );
+  await expect(page.getByText('0 gewijzigde rijen, nog niet opgeslagen.')).toBeVisible();
+});
