@@ -28,6 +28,8 @@ interface World {
   aOwnAssetId: string;
   /** Evidence (a link) on A's baseline measure BL-01. */
   aEvidenceId: string;
+  /** A CyberFundamentals self-assessment of A. */
+  aAssessmentId: string;
   /** A supplier of A that no application uses (so deleting it would succeed). */
   aSupplierId: string;
   /** An application of A linked to aAssetId. */
@@ -126,6 +128,21 @@ const cases: Record<string, Case> = {
   }),
   'DELETE /api/besturen/{bestuurId}/measures/{code}/evidence/{evidenceId}': async (w) => ({
     url: `/api/besturen/${w.a}/measures/BL-01/evidence/${w.aEvidenceId}`,
+  }),
+  'GET /api/besturen/{bestuurId}/cyfun-assessments': async (w) => ({ url: `/api/besturen/${w.a}/cyfun-assessments` }),
+  'POST /api/besturen/{bestuurId}/cyfun-assessments': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments`,
+    body: { edition: '2023-03-01', level: 'basic' },
+  }),
+  'GET /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}`,
+  }),
+  'PATCH /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}`,
+    body: { version: 1, answers: [{ id: 'ID.AM-1.1', documentation: 5, implementation: 5 }] },
+  }),
+  'DELETE /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}?version=1`,
   }),
   'GET /api/besturen/{bestuurId}/compliance': async (w) => ({ url: `/api/besturen/${w.a}/compliance` }),
   'GET /api/besturen/{bestuurId}/compliance/{frameworkId}': async (w) => ({
@@ -334,6 +351,12 @@ beforeAll(async () => {
     { version: 0, result: 'compliant', reason: 'Vastgesteld door de audit van 2026.' },
   );
   expect(override.status).toBe(200);
+  const assessment = await (await sessionFor(t, aIsc.id)).request('POST', `/api/besturen/${a.id}/cyfun-assessments`, {
+    edition: '2023-03-01',
+    level: 'basic',
+  });
+  expect(assessment.status).toBe(201);
+  world.aAssessmentId = assessment.body.id as string;
   // A's registers: a supplier, and an application holding the asset.
   const iscAgent = await sessionFor(t, aIsc.id);
   const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });

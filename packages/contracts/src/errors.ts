@@ -212,6 +212,10 @@ export const validationMessages = {
     nl: 'De eigenaar moet een actief lid van dit bestuur zijn.',
     en: 'The owner must be an active member of this organisation.',
   },
+  requirement_not_in_level: {
+    nl: 'Deze vereiste hoort niet bij de editie en het niveau van deze zelfevaluatie.',
+    en: 'This requirement is not part of the edition and level of this self-assessment.',
+  },
   file_name_required: {
     nl: 'Geef de naam van het bestand mee (kop X-File-Name).',
     en: 'Send the name of the file (header X-File-Name).',

@@ -4,6 +4,7 @@ export * from './besturen.js';
 export * from './catalog.js';
 export * from './common.js';
 export * from './compliance.js';
+export * from './cyfun.js';
 export * from './errors.js';
 export * from './identifiers.js';
 export * from './me.js';

@@ -65,6 +65,11 @@ export async function snapshot(t: TestApp, bestuurId: string) {
       'SELECT * FROM bestuur_requirement_overrides WHERE bestuur_id = $1 ORDER BY framework_id, requirement_id',
       [bestuurId],
     ),
+    assessments: await t.raw('SELECT * FROM bestuur_cyfun_assessments WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    answers: await t.raw(
+      'SELECT * FROM bestuur_cyfun_answers WHERE bestuur_id = $1 ORDER BY assessment_id, requirement_id',
+      [bestuurId],
+    ),
     suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applicationAssets: await t.raw(

@@ -350,7 +350,32 @@ export interface BestuurRequirementOverridesTable {
   version: Generated<number>;
 }
 
+export interface BestuurCyfunAssessmentsTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  edition: string;
+  level: string;
+  title: string;
+  na_rules: JsonAny;
+  created_by: string | null;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+  version: Generated<number>;
+}
+
+export interface BestuurCyfunAnswersTable {
+  bestuur_id: string;
+  assessment_id: string;
+  requirement_id: string;
+  documentation: number | null;
+  implementation: number | null;
+  not_applicable: Generated<boolean>;
+  source: 'measures' | 'manual';
+}
+
 export interface DB {
+  bestuur_cyfun_assessments: BestuurCyfunAssessmentsTable;
+  bestuur_cyfun_answers: BestuurCyfunAnswersTable;
   bestuur_requirement_overrides: BestuurRequirementOverridesTable;
   bestuur_measures: BestuurMeasuresTable;
   bestuur_measure_comments: BestuurMeasureCommentsTable;
