@@ -335,6 +335,8 @@ describe('importing an edited process list', () => {
     const a = raisable(world.rows);
     const { wb, ws } = await exported(world, 'en');
     rowOf(ws, a.id).getCell(6).value = a.class.c + 1;
+    // Formatting far below the list (no values) is not a row.
+    ws.getRow(9000).getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     const res = await world.agent.request('POST', `${world.url}/processes/import/preview`, await bytes(wb), {
       'content-type': XLSX,
       'accept-language': 'en',

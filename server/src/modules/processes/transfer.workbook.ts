@@ -239,7 +239,8 @@ export async function readWorkbook(body: unknown, lang: Lang): Promise<ReadSheet
   }
   const ws = findSheet(wb);
   if (!ws) throw fileError('no_sheet', lang);
-  if (ws.rowCount > IMPORT_MAX_ROWS + 1) throw fileError('too_many_rows', lang, { max: String(IMPORT_MAX_ROWS) });
+  // Rows with values only: a sheet formatted far down (a whole column coloured) is no longer.
+  if (ws.actualRowCount > IMPORT_MAX_ROWS + 1) throw fileError('too_many_rows', lang, { max: String(IMPORT_MAX_ROWS) });
 
   const headers: Partial<Record<ColumnKey, string>> = {};
   const positions = new Map<number, ColumnKey>();
