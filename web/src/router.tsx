@@ -11,6 +11,14 @@ import { SignInPage } from './features/auth/SignInPage';
 import { BestuurDetailsPage } from './features/bestuur/BestuurDetailsPage';
 import { CatalogPage } from './features/catalog/CatalogPage';
 import { ClassificationPage } from './features/classification/ClassificationPage';
+import { CompliancePage } from './features/compliance/CompliancePage';
+import { FrameworkPage } from './features/compliance/FrameworkPage';
+import {
+  type FrameworkSearch,
+  type LevelSearch,
+  parseFrameworkSearch,
+  parseLevelSearch,
+} from './features/compliance/search';
 import { OverviewPage } from './features/bestuur/OverviewPage';
 import { ProcessDetailPage } from './features/processes/ProcessDetailPage';
 import { ProcessesPage } from './features/processes/ProcessesPage';
@@ -147,6 +155,18 @@ const requiredMeasuresRoute = createRoute({
   }),
   component: RequiredMeasuresPage,
 });
+const complianceRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/conformiteit',
+  validateSearch: (s: Record<string, unknown>): LevelSearch => parseLevelSearch(s),
+  component: CompliancePage,
+});
+const frameworkComplianceRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/conformiteit/$frameworkId',
+  validateSearch: (s: Record<string, unknown>): FrameworkSearch => parseFrameworkSearch(s),
+  component: FrameworkPage,
+});
 const applicationsRoute = createRoute({
   getParentRoute: () => bestuurRoute,
   path: '/toepassingen',
@@ -232,6 +252,8 @@ const routeTree = rootRoute.addChildren([
       processesRoute,
       processRoute,
       requiredMeasuresRoute,
+      complianceRoute,
+      frameworkComplianceRoute,
       classificationRoute,
       processUpdatesRoute,
     ]),
