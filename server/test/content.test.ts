@@ -77,6 +77,27 @@ describe('shared content', () => {
     const from = (k: 'c' | 'i' | 'a') => content.measures.filter((m) => m.applies !== 'always' && m.applies[k] != null);
     for (const k of ['c', 'i', 'a'] as const) expect(from(k).length, k).toBeGreaterThan(0);
   });
+
+  it('has a threat catalogue of 40 or more threats, each with the qualities it hits and measures against it', () => {
+    expect(content.threats.length).toBeGreaterThanOrEqual(40);
+    const codes = new Set(content.measures.map((m) => m.code));
+    for (const x of content.threats) {
+      expect(x.affects.length, x.id).toBeGreaterThan(0);
+      expect(x.measures.length, x.id).toBeGreaterThan(0);
+      expect(
+        x.measures.every((c) => codes.has(c)),
+        x.id,
+      ).toBe(true);
+      expect(
+        x.name.nl.length * x.name.en.length * x.description.nl.length * x.description.en.length,
+        x.id,
+      ).toBeGreaterThan(0);
+    }
+    // The threats the issue names.
+    for (const id of ['ransomware', 'phishing', 'supplier-outage', 'insider-misuse', 'paper-loss'])
+      expect(content.threats.map((x) => x.id)).toContain(id);
+    for (const q of ['c', 'i', 'a'] as const) expect(content.threats.some((x) => x.affects.includes(q))).toBe(true);
+  });
 });
 
 describe('content problems are reported with file and place', () => {
@@ -102,6 +123,14 @@ describe('content problems are reported with file and place', () => {
     const problems = (error as ContentError).problems;
     expect(problems.some((p) => p.file === 'security-domains.yaml')).toBe(true);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'application-kinds.yaml', path: '0.name.nl' }));
+  });
+
+  it('finds a threat that names a measure that does not exist', () => {
+    const broken = loadContent(brokenCopy(() => undefined));
+    broken.threats[0].measures.push('XX-99');
+    expect(checkContent(broken)).toContainEqual(
+      expect.objectContaining({ file: 'threats.yaml', path: broken.threats[0].id, message: 'unknown measure XX-99' }),
+    );
   });
 
   it('finds a mapping to a requirement that does not exist', () => {

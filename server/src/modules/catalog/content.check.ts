@@ -49,6 +49,10 @@ export function checkContent(content: Content): ContentProblem[] {
   for (const id of duplicates(content.securityDomains.map((d) => d.id)))
     add('security-domains.yaml', id, 'id used twice');
   problems.push(...checkList(content, nodes, new Set(content.securityDomains.map((d) => d.id))));
+  const codes = new Set(content.measures.map((m) => m.code));
+  for (const id of duplicates(content.threats.map((x) => x.id))) add('threats.yaml', id, 'threat id used twice');
+  for (const x of content.threats)
+    for (const code of x.measures) if (!codes.has(code)) add('threats.yaml', x.id, `unknown measure ${code}`);
   return problems;
 }
 

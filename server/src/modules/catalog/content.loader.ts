@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { Framework, Measure, Named, Process } from './content.schema.js';
+import { Framework, Measure, Named, Process, Threat } from './content.schema.js';
 
 export const CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../content');
 
@@ -14,6 +14,7 @@ export interface Content {
   processDomains: z.infer<typeof Named>[];
   applicationKinds: z.infer<typeof Named>[];
   processes: Process[];
+  threats: z.infer<typeof Threat>[];
 }
 
 /** A problem in one file, at one place in it: what a reviewer needs to fix it. */
@@ -77,6 +78,7 @@ export function loadContent(dir = CONTENT_DIR): Content {
     processDomains: list(Named, path.join(dir, 'process-domains.yaml')),
     applicationKinds: list(Named, path.join(dir, 'application-kinds.yaml')),
     processes: many(Process, 'processes'),
+    threats: list(Threat, path.join(dir, 'threats.yaml')),
   };
   if (problems.length) throw new ContentError(problems);
   return content;

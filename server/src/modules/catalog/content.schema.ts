@@ -37,3 +37,23 @@ export const Measure = TemplateMeasure;
 export type Measure = TemplateMeasure;
 export const Process = TemplateProcess;
 export type Process = TemplateProcess;
+
+/** A threat of the catalogue the risk register starts from. */
+export const threatCategories = [
+  'malicious-outside',
+  'malicious-inside',
+  'accidental',
+  'technical-failure',
+  'supplier',
+  'physical-environmental',
+  'legal-organisational',
+] as const;
+export const Threat = z.object({
+  id: Id,
+  category: z.enum(threatCategories),
+  name: Text,
+  description: Text,
+  affects: z.array(z.enum(['c', 'i', 'a'])).min(1),
+  measures: z.array(z.string()).default([]),
+});
+export type Threat = z.infer<typeof Threat>;
