@@ -46,7 +46,7 @@ test('a security officer adopts the process list, raises a class with a reason a
   await expectSettledAccessible(page, 'the empty process list');
 
   // Choosing no domain is refused; then the whole list is adopted.
-  await page.getByRole('button', { name: '0 gekozen domeinen overnemen' }).click();
+  await page.getByRole('button', { name: 'Gekozen domeinen overnemen' }).click();
   await expect(page.getByText('Kies minstens één domein.')).toBeVisible();
   await page.getByRole('button', { name: 'Volledige lijst overnemen' }).click();
   const added = page.getByRole('status').filter({ hasText: /^Overgenomen: / });

@@ -18,6 +18,7 @@ export function ClassBadge({ dim, level }: { dim: Dim; level: number }) {
       color={BACKGROUND[level]}
       c="dark.9"
       radius="sm"
+      style={{ flexShrink: 0, overflow: 'visible' }}
       title={t('processes.classTitle', { dimension: t(`catalog.dimensionNames.${dim}`), level })}
     >
       {t(`catalog.dimensions.${dim}`)}
