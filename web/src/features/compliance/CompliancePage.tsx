@@ -16,7 +16,8 @@ export function CompliancePage() {
   const bestuurId = useBestuurId();
   const { level, setLevel } = useLevel();
   const overview = useComplianceOverview(bestuurId, level);
-  const items = overview.data ?? [];
+  // CyFun first: its Basic level is the regional target; the server's order otherwise.
+  const items = [...(overview.data ?? [])].sort((a, b) => Number(b.level !== null) - Number(a.level !== null));
   const assessed = items.some((f) =>
     complianceResults.some((r) => r !== 'not-assessed' && r !== 'not-applicable' && f.counts[r] > 0),
   );

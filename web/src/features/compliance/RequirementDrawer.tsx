@@ -114,7 +114,7 @@ function Contributions({ bestuurId, requirement: r }: { bestuurId: string; requi
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <ResultBadge result={c.result} />
               </Table.Td>
             </Table.Tr>

@@ -54,8 +54,8 @@ export function RequirementsTable({ requirements, onOpen }: Props) {
                   {r.keyMeasure && <KeyMeasureBadge level={r.keyMeasure} />}
                 </Stack>
               </Table.Th>
-              <Table.Td>
-                <Group gap={6}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Group gap={6} wrap="nowrap">
                   <ResultBadge result={r.result} />
                   {r.override && (
                     <Text size="xs" fs="italic">
