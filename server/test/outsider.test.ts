@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncContent } from '../src/modules/catalog/catalog.service.js';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
+import { matrixOf } from '../src/modules/risks/matrix.js';
 import { createTestApp } from './support/app.js';
 import { type Agent, createBestuur, createUser } from './support/factories.js';
 import { sessionFor, snapshot, tokenAgent } from './support/fixtures.js';
@@ -30,6 +31,8 @@ interface World {
   aEvidenceId: string;
   /** A CyberFundamentals self-assessment of A. */
   aAssessmentId: string;
+  /** A risk of A. */
+  aRiskId: string;
   /** A supplier of A that no application uses (so deleting it would succeed). */
   aSupplierId: string;
   /** An application of A linked to aAssetId. */
@@ -143,6 +146,26 @@ const cases: Record<string, Case> = {
   }),
   'DELETE /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
     url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}?version=1`,
+  }),
+  'GET /api/besturen/{bestuurId}/risk-matrix': async (w) => ({ url: `/api/besturen/${w.a}/risk-matrix` }),
+  'PUT /api/besturen/{bestuurId}/risk-matrix': async (w) => ({
+    url: `/api/besturen/${w.a}/risk-matrix`,
+    body: { version: 0, matrix: matrixOf(3, 3) },
+  }),
+  'GET /api/besturen/{bestuurId}/risks': async (w) => ({ url: `/api/besturen/${w.a}/risks` }),
+  'GET /api/besturen/{bestuurId}/risks/heatmap': async (w) => ({ url: `/api/besturen/${w.a}/risks/heatmap` }),
+  'GET /api/besturen/{bestuurId}/risks/proposals': async (w) => ({ url: `/api/besturen/${w.a}/risks/proposals` }),
+  'POST /api/besturen/{bestuurId}/risks': async (w) => ({
+    url: `/api/besturen/${w.a}/risks`,
+    body: { title: 'Binnengesmokkeld', qualities: ['c'], likelihood: 1, impact: 1 },
+  }),
+  'GET /api/besturen/{bestuurId}/risks/{riskId}': async (w) => ({ url: `/api/besturen/${w.a}/risks/${w.aRiskId}` }),
+  'PATCH /api/besturen/{bestuurId}/risks/{riskId}': async (w) => ({
+    url: `/api/besturen/${w.a}/risks/${w.aRiskId}`,
+    body: { version: 1, likelihood: 1 },
+  }),
+  'DELETE /api/besturen/{bestuurId}/risks/{riskId}': async (w) => ({
+    url: `/api/besturen/${w.a}/risks/${w.aRiskId}?version=1`,
   }),
   'GET /api/besturen/{bestuurId}/compliance': async (w) => ({ url: `/api/besturen/${w.a}/compliance` }),
   'GET /api/besturen/{bestuurId}/compliance/{frameworkId}': async (w) => ({
@@ -357,6 +380,15 @@ beforeAll(async () => {
   });
   expect(assessment.status).toBe(201);
   world.aAssessmentId = assessment.body.id as string;
+  const risk = await (await sessionFor(t, aIsc.id)).request('POST', `/api/besturen/${a.id}/risks`, {
+    title: 'Ransomware legt het loket plat',
+    threatId: 'ransomware',
+    qualities: ['a'],
+    likelihood: 3,
+    impact: 4,
+  });
+  expect(risk.status).toBe(201);
+  world.aRiskId = risk.body.id as string;
   // A's registers: a supplier, and an application holding the asset.
   const iscAgent = await sessionFor(t, aIsc.id);
   const supplier = await iscAgent.request('POST', `/api/besturen/${a.id}/suppliers`, { name: 'Leverancier van A' });

@@ -212,6 +212,31 @@ export const validationMessages = {
     nl: 'De eigenaar moet een actief lid van dit bestuur zijn.',
     en: 'The owner must be an active member of this organisation.',
   },
+  risk_grid_size: {
+    nl: 'Het raster heeft een rij per stap van waarschijnlijkheid en een kolom per stap van impact.',
+    en: 'The grid has a row per step of likelihood and a column per step of impact.',
+  },
+  risk_grid_level: {
+    nl: 'Elke cel van het raster verwijst naar een bestaand risiconiveau.',
+    en: 'Every cell of the grid refers to an existing risk level.',
+  },
+  risk_outside_matrix: {
+    nl: 'Deze waarde valt buiten de risicomatrix van het bestuur.',
+    en: 'This value is outside the risk matrix of the organisation.',
+  },
+  risk_matrix_in_use: {
+    nl: 'Er zijn risico’s met een waarde die buiten de nieuwe matrix valt; pas die eerst aan.',
+    en: 'Some risks have a value outside the new matrix; change those first.',
+  },
+  threat_unknown: { nl: 'Deze dreiging staat niet in de catalogus.', en: 'This threat is not in the catalogue.' },
+  process_or_asset_unknown: {
+    nl: 'Dit proces of informatie-asset bestaat niet bij dit bestuur.',
+    en: 'This process or information asset does not exist in this organisation.',
+  },
+  acceptance_needs_treatment: {
+    nl: 'Alleen een risico met de behandeling "aanvaarden" kan formeel aanvaard worden.',
+    en: 'Only a risk with the treatment "aanvaarden" (accept) can be formally accepted.',
+  },
   requirement_not_in_level: {
     nl: 'Deze vereiste hoort niet bij de editie en het niveau van deze zelfevaluatie.',
     en: 'This requirement is not part of the edition and level of this self-assessment.',

@@ -70,6 +70,12 @@ export async function snapshot(t: TestApp, bestuurId: string) {
       'SELECT * FROM bestuur_cyfun_answers WHERE bestuur_id = $1 ORDER BY assessment_id, requirement_id',
       [bestuurId],
     ),
+    riskMatrix: await t.raw('SELECT * FROM bestuur_risk_matrices WHERE bestuur_id = $1', [bestuurId]),
+    risks: await t.raw('SELECT * FROM bestuur_risks WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
+    riskMeasures: await t.raw(
+      'SELECT * FROM bestuur_risk_measures WHERE bestuur_id = $1 ORDER BY risk_id, measure_code',
+      [bestuurId],
+    ),
     suppliers: await t.raw('SELECT * FROM bestuur_suppliers WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applications: await t.raw('SELECT * FROM bestuur_applications WHERE bestuur_id = $1 ORDER BY id', [bestuurId]),
     applicationAssets: await t.raw(

@@ -373,7 +373,48 @@ export interface BestuurCyfunAnswersTable {
   source: 'measures' | 'manual';
 }
 
+export interface BestuurRiskMatricesTable {
+  bestuur_id: string;
+  matrix: JsonAny;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: TsDefault;
+}
+
+export interface BestuurRisksTable {
+  id: Generated<string>;
+  bestuur_id: string;
+  title: string;
+  description: string | null;
+  threat_id: string | null;
+  process_id: string | null;
+  asset_id: string | null;
+  qualities: ColumnType<string[], string[], string[]>;
+  likelihood: number;
+  impact: number;
+  treatment: string | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  owner_id: string | null;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  accepted_until: string | null;
+  review_date: string | null;
+  version: Generated<number>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface BestuurRiskMeasuresTable {
+  bestuur_id: string;
+  risk_id: string;
+  measure_code: string;
+}
+
 export interface DB {
+  bestuur_risk_matrices: BestuurRiskMatricesTable;
+  bestuur_risks: BestuurRisksTable;
+  bestuur_risk_measures: BestuurRiskMeasuresTable;
   bestuur_cyfun_assessments: BestuurCyfunAssessmentsTable;
   bestuur_cyfun_answers: BestuurCyfunAnswersTable;
   bestuur_requirement_overrides: BestuurRequirementOverridesTable;
