@@ -209,13 +209,14 @@ describe('exporting the process list', () => {
       'Gevoelige gegevens',
       'KSZ-gegevens',
       'Versie',
+      'Reden standaardklasse',
     ]);
     expect(ws.rowCount).toBe(rows.length + 1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const { asset, processName } = rows[0];
     const row = rowOf(ws, asset.id);
-    expect((row.values as unknown[]).slice(2, 17)).toEqual([
+    expect((row.values as unknown[]).slice(2, 18)).toEqual([
       processName.nl,
       'ja',
       asset.id,
@@ -231,6 +232,7 @@ describe('exporting the process list', () => {
       asset.sensitiveData ? 'ja' : 'nee',
       asset.kszData ? 'ja' : 'nee',
       1,
+      asset.defaultReason?.nl,
     ]);
     expect(row.getCell(6).dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [1, 5] });
     expect(row.getCell(13).dataValidation).toMatchObject({ type: 'list', formulae: ['"ja,nee"'] });
@@ -250,7 +252,7 @@ describe('exporting the process list', () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Process list', 'Explanation']);
       const ws = wb.worksheets[0];
       expect(header(ws).slice(0, 8)).toEqual(EN);
-      expect(header(ws).at(-1)).toBe('Version');
+      expect(header(ws).slice(-2)).toEqual(['Version', 'Reason for the default']);
       const row = rowOf(ws, rows[0].asset.id);
       expect(row.getCell(2).value).toBe(rows[0].processName.en);
       expect(row.getCell(3).value).toBe('yes');
@@ -305,6 +307,7 @@ describe('importing an edited process list', () => {
         'Standaard V',
         'Standaard I',
         'Standaard B',
+        'Reden standaardklasse',
       ],
     });
     expect(await assetsOf(bestuur.id)).toEqual(before);

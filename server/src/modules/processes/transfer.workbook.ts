@@ -26,6 +26,7 @@ export const columns = [
   { key: 'sensitiveData', nl: 'Gevoelige gegevens', en: 'Sensitive data', width: 18, importable: true },
   { key: 'kszData', nl: 'KSZ-gegevens', en: 'KSZ data', width: 14, importable: true },
   { key: 'version', nl: 'Versie', en: 'Version', width: 9, required: true },
+  { key: 'defaultReason', nl: 'Reden standaardklasse', en: 'Reason for the default', width: 50 },
 ] as const;
 export type ColumnKey = (typeof columns)[number]['key'];
 
@@ -109,6 +110,7 @@ export async function writeWorkbook(
       sensitiveData: flag(a.sensitiveData),
       kszData: flag(a.kszData),
       version: a.version,
+      defaultReason: a.defaultReason?.[lang] ?? '',
     });
   }
   validateCells(ws, rows.length, lang);

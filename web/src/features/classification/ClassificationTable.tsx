@@ -127,6 +127,11 @@ const Row = memo(function Row({ row, draft, stale, error, showMissing, editable,
             ? DIMS.map((d) => `${t(`classification.dimensions.${d}`)}${asset.defaultClass?.[d]}`).join(' ')
             : t('classification.noDefault')}
         </Text>
+        {asset.defaultReason && (
+          <Text size="xs" c="dimmed" maw={220} lineClamp={2} title={asset.defaultReason[lang]}>
+            {asset.defaultReason[lang]}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td miw={260}>
         <TextInput
