@@ -39,6 +39,8 @@ async function measureReasons(page: Page, code: string, expected?: string) {
 test('a security officer adopts the process list, raises a class with a reason and sees the required measures change', async ({
   page,
 }) => {
+  // A long journey through several pages: on a busy machine it needs more than the default minute.
+  test.slow();
   await signIn(page, HEIDEBEEK);
   await openInNav(page, 'Processen');
   await expect(page.getByRole('heading', { level: 1, name: 'Processen' })).toBeVisible();
@@ -121,6 +123,8 @@ test('an administrator without ISMS rights sees the process list read-only', asy
 test('a security officer marks a process not applicable with a reason and keeps an own process with an own asset', async ({
   page,
 }) => {
+  // A long journey through several pages: on a busy machine it needs more than the default minute.
+  test.slow();
   await signIn(page, HEIDEBEEK);
   await openInNav(page, 'Processen');
   const table = page.getByRole('table', { name: 'Processen' });

@@ -30,6 +30,13 @@ export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, 
   const label = (s: NonNullable<typeof detail>['serves'][number]) =>
     `${shortFramework({ kind: s.frameworkKind, name: s.frameworkName, edition: edition(s.frameworkId) }, t, lang)} ${requirementRef(s.frameworkKind, s.nodeId)}`;
 
+  // `framework:requirement` as the catalogue cites it ("NIS2 21(2)(i)").
+  const servesRef = (ref: string) => {
+    const at = ref.indexOf(':');
+    const f = frameworks.find((x) => x.id === ref.slice(0, at));
+    return f ? `${shortFramework(f, t, lang)} ${requirementRef(f.kind, ref.slice(at + 1))}` : ref;
+  };
+
   return (
     <Drawer
       opened={code !== null}
@@ -40,16 +47,21 @@ export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, 
       closeButtonProps={{ 'aria-label': t('common.close') }}
       styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
-      <ErrorAlert error={required.error ?? measure.error} />
-      {(required.isPending || measure.isPending) && code !== null && <Loader aria-label={t('common.loading')} />}
-      {m && detail && (
+      {/* The catalogue's side (guidance, titles of what it serves) is extra: without it the reasons still show. */}
+      <ErrorAlert error={required.error} />
+      {(required.isPending || (measure.isPending && !measure.error)) && code !== null && (
+        <Loader aria-label={t('common.loading')} />
+      )}
+      {m && (
         <Stack gap="md">
-          <Group gap="xs">
-            <Badge color="blue.9">{domainName(detail.domain)}</Badge>
-            <Badge variant="outline" color="blue.9">
-              {t('catalog.applies')}: {classRule(detail.applies, t, lang)}
-            </Badge>
-          </Group>
+          {detail && (
+            <Group gap="xs">
+              <Badge color="blue.9">{domainName(detail.domain)}</Badge>
+              <Badge variant="outline" color="blue.9">
+                {t('catalog.applies')}: {classRule(detail.applies, t, lang)}
+              </Badge>
+            </Group>
+          )}
           <section aria-labelledby="required-why">
             <Title order={2} size="h4" id="required-why" mb="xs">
               {t('processes.measures.whyTitle')}
@@ -86,17 +98,25 @@ export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, 
               })}
             </ul>
           </section>
-          <section aria-labelledby="required-guidance">
-            <Title order={2} size="h4" id="required-guidance" mb="xs">
-              {t('catalog.guidance')}
-            </Title>
-            <Text>{inLang(detail.guidance, lang)}</Text>
-          </section>
+          {detail && (
+            <section aria-labelledby="required-guidance">
+              <Title order={2} size="h4" id="required-guidance" mb="xs">
+                {t('catalog.guidance')}
+              </Title>
+              <Text>{inLang(detail.guidance, lang)}</Text>
+            </section>
+          )}
           <section aria-labelledby="required-serves">
             <Title order={2} size="h4" id="required-serves" mb="xs">
               {t('catalog.serves')}
             </Title>
-            {detail.serves.length === 0 ? (
+            {!detail ? (
+              <Text size="sm">
+                {m.serves.length === 0
+                  ? t('catalog.servesNone')
+                  : t('catalog.servesSummary', { list: m.serves.map(servesRef).join(' · ') })}
+              </Text>
+            ) : detail.serves.length === 0 ? (
               <Text>{t('catalog.servesNone')}</Text>
             ) : (
               <>
