@@ -12,6 +12,7 @@ import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { cyfunRoutes } from './modules/cyfun/cyfun.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { risksRoutes } from './modules/risks/risks.routes.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(complianceRoutes);
   await app.register(cyfunRoutes);
   await app.register(risksRoutes);
+  await app.register(dashboardRoutes);
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);

@@ -147,6 +147,7 @@ const cases: Record<string, Case> = {
   'DELETE /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
     url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}?version=1`,
   }),
+  'GET /api/besturen/{bestuurId}/dashboard': async (w) => ({ url: `/api/besturen/${w.a}/dashboard` }),
   'GET /api/besturen/{bestuurId}/risk-matrix': async (w) => ({ url: `/api/besturen/${w.a}/risk-matrix` }),
   'PUT /api/besturen/{bestuurId}/risk-matrix': async (w) => ({
     url: `/api/besturen/${w.a}/risk-matrix`,

@@ -5,6 +5,7 @@ export * from './catalog.js';
 export * from './common.js';
 export * from './compliance.js';
 export * from './cyfun.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './identifiers.js';
 export * from './me.js';
