@@ -63,6 +63,8 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   page,
   request,
 }) => {
+  // The whole journey (two users, a publication) takes longer than one screen's test.
+  test.setTimeout(180_000);
   const bestuurId = await prepareHeidebeek(request);
 
   // The coach sees the published versions.
@@ -166,6 +168,9 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await page.goto(`/b/${bestuurId}/proceslijst-updates`);
   await expect(page.getByRole('heading', { level: 1, name: 'Updates van de generieke lijst' })).toBeVisible();
   await expect(page.getByText('U volgt versie 1; versie 2 is beschikbaar.')).toBeVisible();
+  const notes = page.getByRole('region', { name: "Releasenota's" });
+  await expect(notes).toContainText('Klassen van de huwelijksdossiers herzien.');
+  await expect(notes.getByRole('link', { name: 'Alle verschillen van versie 1 naar versie 2 bekijken' })).toBeVisible();
   const item = page.getByRole('article', { name: PROCESS });
   await expect(item.getByRole('listitem').filter({ hasText: FOLLOWS.name })).toContainText('Klasse: V2 → V3');
   await expect(item.getByText(`Uw keuze blijft: V4 I4 B2 (reden: ${OWN_REASON})`)).toBeVisible();

@@ -1,13 +1,16 @@
 import type { ProcessUpdateItem } from '@baken/contracts';
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { hasPermission, useRequiredSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { formatDate } from '../../lib/format';
 import { useBestuurId } from '../bestuur/useBestuurId';
-import { type ApplyBody, useApplyUpdates, useProcessUpdates, useSnapshot } from './api';
+import { type ApplyBody, useApplyUpdates, useProcessUpdates, useSnapshot, useVersions } from './api';
+import { textOf } from './format';
 import { useNames } from './names';
 import { UpdateItem } from './UpdateItem';
 
@@ -89,6 +92,7 @@ export function UpdatesPage() {
               ? t('processlist.updates.availableOnly', { latest: data.latest })
               : t('processlist.updates.available', { from, latest: data.latest })}
           </Text>
+          <ReleaseNotes after={from ?? data.latest - 1} />
           <Text mb="md">{t(canEdit ? 'processlist.updates.intro' : 'processlist.updates.introReadOnly')}</Text>
           {canEdit && (
             <Group mb="md">
@@ -131,4 +135,37 @@ export function UpdatesPage() {
 function lowestFrom(items: ProcessUpdateItem[]): number | null {
   const froms = items.map((i) => i.fromVersion).filter((v): v is number => v !== null);
   return froms.length ? Math.min(...froms) : null;
+}
+
+/** The release notes of the versions the bestuur has not taken over yet, newest first, with a link to the whole difference. */
+function ReleaseNotes({ after }: { after: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const versions = useVersions();
+  const newer = (versions.data ?? []).filter((v) => v.number > after);
+  if (newer.length === 0) return null;
+  return (
+    <section aria-labelledby="release-notes">
+      <Title order={2} size="h4" id="release-notes" mb="xs">
+        {t('processlist.updates.notes')}
+      </Title>
+      <ul style={{ marginTop: 0, paddingInlineStart: '1.25rem' }}>
+        {newer.map((v) => (
+          <li key={v.number}>
+            <Text span fw={600}>
+              {t('processlist.updates.noteOf', { number: v.number, date: formatDate(v.publishedAt) })}
+            </Text>{' '}
+            <Text span style={{ whiteSpace: 'pre-line' }}>
+              {textOf(v.releaseNotes, lang)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      <Text mb="md">
+        <AnchorLink to="/regio/proceslijst/verschil" search={{ van: after, naar: newer[0].number }}>
+          {t('processlist.updates.wholeDiff', { from: after, to: newer[0].number })}
+        </AnchorLink>
+      </Text>
+    </section>
+  );
 }
