@@ -24,13 +24,13 @@ import {
 const DB_NAME = 'bench_processes';
 export const TARGETS = { adoptMs: 500, recomputeMs: 50, listP95Ms: 100 };
 
-interface Session {
+export interface Session {
   base: string;
   cookie: string;
   csrf: string;
 }
 
-async function call(s: Session, method: string, path: string, body?: unknown) {
+export async function call(s: Session, method: string, path: string, body?: unknown) {
   const t0 = performance.now();
   const res = await fetch(`${s.base}${path}`, {
     method,
@@ -47,7 +47,7 @@ async function call(s: Session, method: string, path: string, body?: unknown) {
   return { json, ms };
 }
 
-async function signIn(base: string): Promise<Session> {
+export async function signIn(base: string): Promise<Session> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -61,7 +61,7 @@ async function signIn(base: string): Promise<Session> {
   return { base, cookie: cookie as string, csrf: (await res.json()).csrfToken };
 }
 
-const stats = (xs: number[]) => {
+export const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
 };

@@ -5,13 +5,13 @@ import type {
   RequirementCompliance,
   TrackedMeasure,
 } from '@baken/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
-import { listTracked } from '../measures/measures.service.js';
+import { trackedIn } from '../measures/measures.service.js';
 import { latest } from '../processlist/processlist.service.js';
 import { contribution, derive, explain } from './derive.js';
 
@@ -40,16 +40,29 @@ const frameworks = (tx: Tx) =>
     .orderBy('id')
     .execute() as Promise<Framework[]>;
 
-const nodesOf = (tx: Tx, ids: string[]) =>
-  tx
+/**
+ * Every assessable requirement of the catalogue. They change only when content/ is synchronised
+ * or a library imported: kept in memory and read again when the newest change differs.
+ */
+let nodeCache: { stamp: string; nodes: Node[] } | undefined;
+async function catalogNodes(tx: Tx): Promise<Node[]> {
+  const { stamp } = await tx
     .selectFrom('framework_nodes')
-    .select(['framework_id', 'id', 'title', 'levels', 'key_measure_at'])
-    .where('framework_id', 'in', ids)
-    .where('assessable', '=', true)
-    .where('retired_at', 'is', null)
-    .orderBy('framework_id')
-    .orderBy('position')
-    .execute() as Promise<Node[]>;
+    .select(sql<string>`coalesce(max(updated_at)::text, '') || ':' || count(*)`.as('stamp'))
+    .executeTakeFirstOrThrow();
+  if (nodeCache?.stamp !== stamp) {
+    const nodes = (await tx
+      .selectFrom('framework_nodes')
+      .select(['framework_id', 'id', 'title', 'levels', 'key_measure_at'])
+      .where('assessable', '=', true)
+      .where('retired_at', 'is', null)
+      .orderBy('framework_id')
+      .orderBy('position')
+      .execute()) as Node[];
+    nodeCache = { stamp, nodes };
+  }
+  return nodeCache.nodes;
+}
 
 const overridesOf = (tx: Tx, bestuurId: string, frameworkId?: string) => {
   let q = tx
@@ -81,20 +94,16 @@ const keyAt = (n: Node, level: Level) =>
  * the mappings of the newest generic list, with the bestuur's overrides on top.
  */
 async function compute(db: Kysely<DB>, ctx: TenantCtx, only: string | undefined, level: Level) {
-  const measures = await listTracked(db, ctx);
-  const [list, fws, nodes, overrides] = await inScope(db, scope(ctx), async (tx) => {
+  const [measures, list, fws, nodes, overrides] = await inScope(db, scope(ctx), async (tx) => {
     const fws = (await frameworks(tx)).filter((f) => only === undefined || f.id === only);
+    const all = await catalogNodes(tx);
     return [
+      await trackedIn(tx, ctx.tenantId),
       await latest(tx),
       fws,
-      fws.length
-        ? await nodesOf(
-            tx,
-            fws.map((f) => f.id),
-          )
-        : [],
+      all.filter((n) => fws.some((f) => f.id === n.framework_id)),
       await overridesOf(tx, ctx.tenantId, only),
-    ];
+    ] as const;
   });
   if (only !== undefined && fws.length === 0) throw notFound();
   const mine = new Map<string, TrackedMeasure>(measures.map((m) => [m.code, m]));

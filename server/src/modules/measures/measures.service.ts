@@ -13,7 +13,7 @@ import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
-import { listRequiredMeasures } from '../processes/processes.service.js';
+import { listRequiredMeasures, requiredMeasuresIn } from '../processes/processes.service.js';
 import { latest } from '../processlist/processlist.service.js';
 import { evidenceType, safeFileName } from './evidence-file.js';
 import * as repo from './measures.repository.js';
@@ -83,16 +83,21 @@ function toTracked(
  * The bestuur's measures: every required one (untracked ones as "niet gestart") and every one
  * it tracks that its classification no longer requires.
  */
-export async function listTracked(
+export const listTracked = (
   db: Kysely<DB>,
   ctx: TenantCtx,
   filter: { status?: MeasureStatus; overdue?: 'true' | 'false'; q?: string } = {},
+) => inScope(db, scope(ctx), (tx) => trackedIn(tx, ctx.tenantId, filter));
+
+/** The same, inside a transaction the caller already holds. */
+export async function trackedIn(
+  tx: Tx,
+  bestuurId: string,
+  filter: { status?: MeasureStatus; overdue?: 'true' | 'false'; q?: string } = {},
 ): Promise<TrackedMeasure[]> {
-  const required = await listRequiredMeasures(db, ctx);
-  const [rows, list] = await inScope(db, scope(ctx), async (tx) => [
-    await repo.listTracked(tx, ctx.tenantId),
-    await latest(tx),
-  ]);
+  const required = await requiredMeasuresIn(tx, bestuurId);
+  const rows = await repo.listTracked(tx, bestuurId);
+  const list = await latest(tx);
   const measures = new Map(list.snapshot.measures.map((m) => [m.code, m]));
   const tracked = new Map(rows.map((r) => [r.measure_code, r]));
   const requiredCodes = new Set(required.map((m) => m.code));

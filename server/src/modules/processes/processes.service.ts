@@ -155,11 +155,13 @@ export async function classifyAsset(
  * The minimum measures that follow from the classification of the bestuur's applicable assets.
  * The list carries each measure's strongest reasons and the counts; one measure carries all.
  */
-export async function listRequiredMeasures(db: Kysely<DB>, ctx: TenantCtx, only?: string): Promise<RequiredMeasure[]> {
-  const [rows, list] = await inScope(db, scope(ctx), async (tx) => [
-    await repo.applicableAssets(tx, ctx.tenantId),
-    await latest(tx),
-  ]);
+export const listRequiredMeasures = (db: Kysely<DB>, ctx: TenantCtx, only?: string) =>
+  inScope(db, scope(ctx), (tx) => requiredMeasuresIn(tx, ctx.tenantId, only));
+
+/** The same, inside a transaction the caller already holds. */
+export async function requiredMeasuresIn(tx: Tx, bestuurId: string, only?: string): Promise<RequiredMeasure[]> {
+  const rows = await repo.applicableAssets(tx, bestuurId);
+  const list = await latest(tx);
   const names = new Map(rows.map((r) => [r.id, r.name as RequiredMeasure['title']]));
   const assets = rows.map((r) => ({
     id: r.id,
