@@ -13,6 +13,8 @@ import { CatalogPage } from './features/catalog/CatalogPage';
 import { ClassificationPage } from './features/classification/ClassificationPage';
 import { CompliancePage } from './features/compliance/CompliancePage';
 import { FrameworkPage } from './features/compliance/FrameworkPage';
+import { AssessmentPage } from './features/cyfun/AssessmentPage';
+import { CyfunPage } from './features/cyfun/CyfunPage';
 import {
   type FrameworkSearch,
   type LevelSearch,
@@ -167,6 +169,16 @@ const frameworkComplianceRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): FrameworkSearch => parseFrameworkSearch(s),
   component: FrameworkPage,
 });
+const cyfunRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/cyberfundamentals',
+  component: CyfunPage,
+});
+const cyfunAssessmentRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/cyberfundamentals/$assessmentId',
+  component: AssessmentPage,
+});
 const applicationsRoute = createRoute({
   getParentRoute: () => bestuurRoute,
   path: '/toepassingen',
@@ -254,6 +266,8 @@ const routeTree = rootRoute.addChildren([
       requiredMeasuresRoute,
       complianceRoute,
       frameworkComplianceRoute,
+      cyfunRoute,
+      cyfunAssessmentRoute,
       classificationRoute,
       processUpdatesRoute,
     ]),
