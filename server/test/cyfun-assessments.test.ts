@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
 import { type CyfunNode, requirementsAt } from '../src/modules/cyfun/scoring.js';
@@ -121,5 +122,90 @@ describe('a CyberFundamentals self-assessment', () => {
     expect(res.body.naRules.essential).toEqual({ max: 5, score: 3 });
     expect((await isc.request('DELETE', `${url}/cyfun-assessments/${created.body.id}?version=2`)).status).toBe(204);
     expect(await t.raw('SELECT * FROM bestuur_cyfun_answers WHERE assessment_id = $1', [created.body.id])).toEqual([]);
+  });
+
+  it('exports to a workbook with the columns of the official tool and takes scores back from it, all or nothing', async () => {
+    const created = await isc.request('POST', `${url}/cyfun-assessments`, {
+      edition: '2023-03-01',
+      level: 'basic',
+      prefill: false,
+    });
+    const id = created.body.id as string;
+    const filled = await isc.request('PATCH', `${url}/cyfun-assessments/${id}`, {
+      version: 1,
+      answers: basic.map((r) => ({ id: r.id, documentation: 2, implementation: 3 })),
+    });
+    const res = await isc.request('GET', `${url}/cyfun-assessments/${id}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/cyberfundamentals-.*-2023-03-01-basic-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const ws = wb.getWorksheet('Zelfevaluatie') as ExcelJS.Worksheet;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 15)).toEqual([
+      'ID',
+      'Titel',
+      'Niveau',
+      'Sleutelmaatregel',
+      'Documentatie',
+      'Implementatie',
+      'Niet van toepassing',
+      'Subcategorie',
+      'Subcategorie documentatie',
+      'Subcategorie implementatie',
+      'Categorie',
+      'Categorie documentatie',
+      'Categorie implementatie',
+      'Categorie maturiteit',
+    ]);
+    expect(ws.rowCount).toBe(35);
+    const key = basic.find((r) => r.keyMeasure)?.id as string;
+    const keyRow = (ws.getColumn(1).values as unknown[]).indexOf(key);
+    expect(ws.getRow(keyRow).getCell(4).value).toBe('ja');
+    expect(ws.getRow(keyRow).getCell(3).value).toBe('Basis');
+    expect(ws.getRow(keyRow).getCell(14).value).toBe(2.5);
+    const result = wb.getWorksheet('Resultaat') as ExcelJS.Worksheet;
+    expect(result.getRow(7).values).toEqual([undefined, 'Totale maturiteit', 2.5]);
+    expect(result.getRow(8).values).toEqual([undefined, 'Geslaagd', 'ja']);
+
+    // Change two scores in the sheet; one bad row refuses the whole file.
+    ws.getRow(keyRow).getCell(5).value = 4;
+    ws.getRow(keyRow).getCell(6).value = 4;
+    ws.getRow(2).getCell(5).value = 7;
+    const bad = await isc.request(
+      'POST',
+      `${url}/cyfun-assessments/${id}/import?version=${filled.body.version}`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('IMPORT_HAS_ERRORS');
+    expect(bad.body.details.errors).toEqual([
+      { row: 2, column: 'documentation', message: 'Documentatie moet een geheel getal van 1 tot 5 zijn.' },
+    ]);
+    expect((await isc.request('GET', `${url}/cyfun-assessments/${id}`)).body.version).toBe(filled.body.version);
+
+    ws.getRow(2).getCell(5).value = 2;
+    const ok = await isc.request(
+      'POST',
+      `${url}/cyfun-assessments/${id}/import?version=${filled.body.version}`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.rows.find((r: { id: string }) => r.id === key)).toMatchObject({
+      documentation: 4,
+      implementation: 4,
+    });
+    expect(ok.body.result.total).toBeGreaterThan(2.5);
+    const garbage = await isc.request(
+      'POST',
+      `${url}/cyfun-assessments/${id}/import?version=${ok.body.version}`,
+      Buffer.from('geen werkmap'),
+      {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    );
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.code).toBe('IMPORT_FILE_INVALID');
   });
 });

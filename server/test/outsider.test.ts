@@ -45,6 +45,14 @@ const asset = async (id: string) =>
   (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
 const registerVersion = async (table: 'bestuur_suppliers' | 'bestuur_applications', id: string) =>
   (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+/** A valid self-assessment sheet that would set every score of ID.AM-1.1 to 5. */
+async function cyfunWorkbook() {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Zelfevaluatie');
+  ws.addRow(['ID', 'Documentatie', 'Implementatie']);
+  ws.addRow(['ID.AM-1.1', 5, 5]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 const measureVersion = async (bestuurId: string, code: string) =>
   ((
     await t.raw('SELECT version FROM bestuur_measures WHERE bestuur_id = $1 AND measure_code = $2', [bestuurId, code])
@@ -143,6 +151,14 @@ const cases: Record<string, Case> = {
   'PATCH /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
     url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}`,
     body: { version: 1, answers: [{ id: 'ID.AM-1.1', documentation: 5, implementation: 5 }] },
+  }),
+  'GET /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}/export': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}/export`,
+  }),
+  'POST /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}/import': async (w) => ({
+    url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}/import?version=1`,
+    body: await cyfunWorkbook(),
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   }),
   'DELETE /api/besturen/{bestuurId}/cyfun-assessments/{assessmentId}': async (w) => ({
     url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}?version=1`,

@@ -112,8 +112,8 @@ export const errorMessages = {
   },
   PAYLOAD_TOO_LARGE: { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   IMPORT_FILE_INVALID: {
-    nl: 'Dit bestand kan niet worden ingelezen als proceslijst. Gebruik een export van Baken (xlsx).',
-    en: 'This file cannot be imported as a process list. Use an export from Baken (xlsx).',
+    nl: 'Dit bestand kan niet worden ingelezen. Gebruik een Excel-werkmap (xlsx) zoals Baken die exporteert.',
+    en: 'This file cannot be imported. Use an Excel workbook (xlsx) as Baken exports it.',
   },
   IMPORT_HAS_ERRORS: {
     nl: 'De werkmap bevat fouten; er is niets gewijzigd. Verbeter de rijen met fouten en probeer opnieuw.',

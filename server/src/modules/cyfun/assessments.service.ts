@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
 import { latest, shippedContent } from '../processlist/processlist.service.js';
+import { readAssessment, writeAssessment } from './workbook.js';
 import {
   type Answer,
   type CyfunLevel,
@@ -334,4 +335,38 @@ export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: strin
       bestuurId: ctx.tenantId,
     });
   });
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The self-assessment as a workbook with the columns of the official tool, and its result. */
+export async function exportAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, lang: 'nl' | 'en') {
+  const [a, bestuur] = await inScope(db, scope(ctx), async (tx) => [
+    await load(tx, ctx, id),
+    await tx.selectFrom('besturen').select('name').where('id', '=', ctx.tenantId).executeTakeFirstOrThrow(),
+  ]);
+  const body = await writeAssessment(
+    { ...a, nodes: frameworkNodes(a.edition) as CyfunNode[], naRules: a.naRules as never },
+    bestuur.name,
+    lang,
+  );
+  const day = new Date().toISOString().slice(0, 10);
+  return { body, fileName: `cyberfundamentals-${slug(bestuur.name)}-${a.edition}-${a.level}-${day}.xlsx` };
+}
+
+/** Takes the scores of a sheet over, all or nothing: one bad row and nothing changes. */
+export async function importAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number, file: unknown) {
+  const current = await getAssessment(db, ctx, id);
+  const { answers, errors } = await readAssessment(file, ctx.lang, new Set(current.rows.map((r) => r.id)));
+  if (errors.length)
+    throw new AppError('IMPORT_HAS_ERRORS', {
+      errors: errors.map((e) => ({ row: e.row, column: e.column, message: e.message[ctx.lang] })),
+    });
+  return updateAssessment(db, ctx, id, { version, answers });
 }

@@ -5,6 +5,8 @@ import {
   CyfunAssessmentList,
   CyfunAssessmentParams,
   ErrorBody,
+  ExportQuery,
+  IMPORT_MAX_BYTES,
   NewCyfunAssessment,
   VersionQuery,
 } from '@baken/contracts';
@@ -18,6 +20,12 @@ const tags = ['cyberfundamentals'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export async function cyfunRoutes(app: FastifyInstance) {
+  // A workbook to import arrives as the raw request body.
+  app.addContentTypeParser(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.deps.db.app;
   const base = '/api/besturen/:bestuurId/cyfun-assessments';
@@ -90,6 +98,54 @@ export async function cyfunRoutes(app: FastifyInstance) {
         db(),
         forTenant(request, request.params.bestuurId, 'isms.edit'),
         request.params.assessmentId,
+        request.body,
+      ),
+  );
+
+  r.get(
+    `${base}/:assessmentId/export`,
+    {
+      schema: {
+        tags,
+        summary: 'The self-assessment as an Excel workbook with the columns of the official tool (Dutch, or lang=en)',
+        params: CyfunAssessmentParams,
+        querystring: ExportQuery,
+        response: { 200: z.any(), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const ctx = forTenant(request, request.params.bestuurId, 'isms.view');
+      const { body, fileName } = await service.exportAssessment(
+        db(),
+        ctx,
+        request.params.assessmentId,
+        request.query.lang ?? ctx.lang,
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(body);
+    },
+  );
+
+  r.post(
+    `${base}/:assessmentId/import`,
+    {
+      bodyLimit: IMPORT_MAX_BYTES,
+      schema: {
+        tags,
+        summary: 'Take the scores of a self-assessment sheet over (the xlsx as the body): all or nothing',
+        params: CyfunAssessmentParams,
+        querystring: VersionQuery,
+        response: { 200: CyfunAssessment, ...errors },
+      },
+    },
+    async (request) =>
+      service.importAssessment(
+        db(),
+        forTenant(request, request.params.bestuurId, 'isms.edit'),
+        request.params.assessmentId,
+        request.query.version,
         request.body,
       ),
   );
