@@ -13,6 +13,7 @@ interface Assessment {
   requirements: number;
   total: number | null;
   passed: boolean | null;
+  naRules: Record<string, { max: number; score: number }>;
   rows: Row[];
   result: { failures: { criterion: string; id?: string; value?: number }[] };
 }
@@ -54,7 +55,7 @@ test('the security officer scores a Basic self-assessment, passes, and fails onc
     .getByRole('link', { name: 'CyberFundamentals' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'CyberFundamentals' })).toBeVisible();
-  await expect(page.getByText(/Basis – elke kernmaatregel en het totaal minstens 2,5/)).toBeVisible();
+  await expect(page.getByText(/Basis – elke sleutelmaatregel en het totaal minstens 2,5/)).toBeVisible();
 
   // A new Basic 2023-03-01 assessment without pre-fill.
   await page.getByRole('button', { name: 'Nieuwe zelfevaluatie' }).click();
@@ -119,7 +120,7 @@ test('the security officer scores a Basic self-assessment, passes, and fails onc
   expect(key, 'Basic has key measures').toBeTruthy();
   await page.getByRole('tab', { name: 'Vereisten' }).click();
   await openCategory(page, key.category);
-  await expect(page.locator(`[id="cyfun-row-${key.id}"]`)).toContainText('Kernmaatregel');
+  await expect(page.locator(`[id="cyfun-row-${key.id}"]`)).toContainText('Sleutelmaatregel');
   await expect(page.getByRole('checkbox', { name: `${key.id} niet van toepassing` })).toBeDisabled();
   await score(page, key.id, '2 – Herhaalbaar', '2 – Herhaalbaar');
   await expect(page.locator(`[id="cyfun-row-${key.id}"]`)).toContainText('Niet opgeslagen');
@@ -131,9 +132,16 @@ test('the security officer scores a Basic self-assessment, passes, and fails onc
 
   await page.getByRole('tab', { name: 'Resultaat' }).click();
   await expect(resultPanel.getByText('Niet geslaagd voor Basis')).toBeVisible();
-  const keyCriterion = resultPanel.getByRole('row', { name: /^Kernmaatregelen/ });
+  const keyCriterion = resultPanel.getByRole('row', { name: /^Sleutelmaatregelen/ });
   await expect(keyCriterion).toContainText('Niet voldaan');
   await expect(keyCriterion).toContainText(`${key.id} heeft 2`);
+  // Basic's not-applicable rule is configurable per assessment.
+  await expect(resultPanel.getByText(/Hoogstens 1 keer n.v.t., elk telt als 2,5/)).toBeVisible();
+  await resultPanel.getByRole('textbox', { name: 'Hoogstens (aantal vereisten)' }).fill('2');
+  await resultPanel.getByRole('button', { name: 'Regels opslaan' }).click();
+  await expect(resultPanel.getByText(/Hoogstens 2 keer n.v.t., elk telt als 2,5/)).toBeVisible();
+  const ruled = await load();
+  expect(ruled.naRules.basic).toEqual({ max: 2, score: 2.5 });
   // The failing key measure links to its row in the editor.
   await keyCriterion.getByRole('button', { name: `Naar ${key.id}` }).click();
   await expect(page.getByRole('tab', { name: 'Vereisten' })).toHaveAttribute('aria-selected', 'true');
@@ -141,7 +149,7 @@ test('the security officer scores a Basic self-assessment, passes, and fails onc
 
   // Saving over a colleague's change: 409, and the current values load.
   const other = await page.request.patch(`${api}/${assessmentId}`, {
-    data: { version: failed.version, answers: [{ id: key.id, documentation: 3, implementation: 3 }] },
+    data: { version: ruled.version, answers: [{ id: key.id, documentation: 3, implementation: 3 }] },
     headers,
   });
   expect(other.status()).toBe(200);

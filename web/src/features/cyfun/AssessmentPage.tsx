@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, Progress, Switch, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Switch, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useBlocker, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,7 +17,8 @@ import { answersOf, categoryDomId, type Draft, draftOf, isAnswered, rowDomId, sa
 import { RequirementsEditor } from './RequirementsEditor';
 import { PassBadge, ResultSection } from './ResultSection';
 import { ScaleHelp } from './scale';
-import type { Assessment } from './types';
+import { NaRulesForm } from './NaRulesForm';
+import type { Assessment, NaRule } from './types';
 
 /** One self-assessment: the scores per requirement, saved together, and the result against the level. */
 export function AssessmentPage() {
@@ -97,6 +98,12 @@ function Editor({ assessment, bestuurId }: { assessment: Assessment; bestuurId: 
       },
     );
   };
+
+  const saveRule = (rule: NaRule) =>
+    save.mutate(
+      { version: assessment.version, answers: [], naRules: { [assessment.level]: rule } },
+      { onSuccess: () => notifications.show({ color: 'green', message: t('cyfun.naRules.saved') }) },
+    );
 
   const reload = (current: Assessment) => {
     replace(current);
@@ -223,12 +230,23 @@ function Editor({ assessment, bestuurId }: { assessment: Assessment; bestuurId: 
           />
         </Tabs.Panel>
         <Tabs.Panel value="result">
-          {dirty && (
-            <Alert color="orange" mb="md">
-              {t('cyfun.detail.resultOfSaved')}
-            </Alert>
-          )}
-          <ResultSection assessment={assessment} onJump={jump} />
+          <Stack gap="lg">
+            {dirty && (
+              <Alert color="orange" mb="md">
+                {t('cyfun.detail.resultOfSaved')}
+              </Alert>
+            )}
+            <ResultSection assessment={assessment} onJump={jump} />
+            <NaRulesForm
+              key={`${assessment.version}`}
+              level={assessment.level}
+              rule={assessment.naRules[assessment.level]}
+              canEdit={canEdit}
+              blocked={dirty}
+              saving={save.isPending}
+              onSave={saveRule}
+            />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
       <ConfirmModal
