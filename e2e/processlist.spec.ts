@@ -140,7 +140,7 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await page.getByRole('button', { name: 'Publiceren' }).click();
   const publish = page.getByRole('dialog', { name: 'Concept publiceren' });
   await expect(
-    publish.getByText('Wijzigingen: 1 processen, 2 assets (2 klassewijzigingen), 0 maatregelen.'),
+    publish.getByText('Wijzigingen: 1 proces, 2 informatie-assets (2 klassewijzigingen), 0 maatregelen.'),
   ).toBeVisible();
   await publish.getByRole('button', { name: 'Publiceren' }).click();
   await expect(publish.getByText('Dit veld is verplicht.')).toBeVisible();
@@ -181,7 +181,7 @@ test('the coach publishes a changed default class; a bestuur takes it over and k
   await item.getByRole('checkbox', { name: `${PROCESS} selecteren` }).check();
   await page.getByRole('button', { name: 'Geselecteerde overnemen (1)' }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: 'Overgenomen: 1 processen en 2 informatie-assets bijgewerkt.' }),
+    page.getByRole('status').filter({ hasText: 'Overgenomen: 1 proces en 2 informatie-assets bijgewerkt.' }),
   ).toBeVisible();
   await expect(page.getByText('Uw proceslijst is bij met versie 2.')).toBeVisible();
   await expectAccessible(page, 'the updates, up to date');

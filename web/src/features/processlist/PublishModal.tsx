@@ -64,10 +64,14 @@ function PublishForm({ draft, onReload, onDone }: Omit<Props, 'opened' | 'onClos
         {s && (
           <Text fw={600}>
             {t('processlist.publish.summary', {
-              processes: s.processes.added + s.processes.changed + s.processes.removed,
-              assets: s.assets.added + s.assets.changed + s.assets.removed,
-              classifications: s.classifications,
-              measures: s.measures.added + s.measures.changed + s.measures.removed,
+              processes: t('processlist.counts.processes', {
+                count: s.processes.added + s.processes.changed + s.processes.removed,
+              }),
+              assets: t('processlist.counts.assets', { count: s.assets.added + s.assets.changed + s.assets.removed }),
+              classifications: t('processlist.counts.classChanges', { count: s.classifications }),
+              measures: t('processlist.counts.measures', {
+                count: s.measures.added + s.measures.changed + s.measures.removed,
+              }),
             })}
           </Text>
         )}

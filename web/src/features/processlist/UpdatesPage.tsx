@@ -67,7 +67,10 @@ export function UpdatesPage() {
           onClose={() => setResult(null)}
           closeButtonLabel={t('common.close')}
         >
-          {t('processlist.updates.applied', { processes: result.processes, assets: result.assets })}
+          {t('processlist.updates.applied', {
+            processes: t('processlist.counts.processes', { count: result.processes }),
+            assets: t('processlist.counts.assets', { count: result.assets }),
+          })}
         </Alert>
       )}
       {stale && (
