@@ -30,6 +30,9 @@ import { MembersPage } from './features/members/MembersPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { ApplicationsPage } from './features/registers/ApplicationsPage';
 import { SuppliersPage } from './features/registers/SuppliersPage';
+import { MatrixPage } from './features/risks/MatrixPage';
+import { RisksPage } from './features/risks/RisksPage';
+import { parseRiskSearch, type RiskSearch } from './features/risks/search';
 import { PlatformAuditPage } from './features/region/PlatformAuditPage';
 import { RegionPage } from './features/region/RegionPage';
 import { DiffPage } from './features/processlist/DiffPage';
@@ -189,6 +192,17 @@ const suppliersRoute = createRoute({
   path: '/leveranciers',
   component: SuppliersPage,
 });
+const risksRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/risicos',
+  validateSearch: (s: Record<string, unknown>): RiskSearch => parseRiskSearch(s),
+  component: RisksPage,
+});
+const riskMatrixRoute = createRoute({
+  getParentRoute: () => bestuurRoute,
+  path: '/risicos/matrix',
+  component: MatrixPage,
+});
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalogus',
@@ -261,6 +275,8 @@ const routeTree = rootRoute.addChildren([
       detailsRoute,
       applicationsRoute,
       suppliersRoute,
+      risksRoute,
+      riskMatrixRoute,
       processesRoute,
       processRoute,
       requiredMeasuresRoute,

@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'processes.nav.measures', path: '/maatregelen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'compliance.nav', path: '/conformiteit', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'cyfun.nav', path: '/cyberfundamentals', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'risks.nav', path: '/risicos', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'registers.nav.applications', path: '/toepassingen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'registers.nav.suppliers', path: '/leveranciers', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'processlist.nav.updates', path: '/proceslijst-updates', permission: 'isms.view' },
