@@ -260,3 +260,69 @@ describe('evidence', () => {
     expect(event).toMatchObject({ action: 'delete', object_type: 'evidence', object_id: link.body.id });
   });
 });
+
+describe('the register as a workbook', () => {
+  const XLSX = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const open = async (raw: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(raw as never);
+    return wb;
+  };
+
+  it('round-trips: export, edit, preview with errors per row, apply all or nothing', async () => {
+    const isc = agents.informatieveiligheidsconsulent;
+    const res = await isc.request('GET', `${url}/measures/export`);
+    expect(res.status).toBe(200);
+    const wb = await open(res.raw);
+    const ws = wb.getWorksheet('Maatregelen') as ExcelJS.Worksheet;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Code',
+      'Maatregel',
+      'Vereist',
+      'Status',
+      'Eigenaar (e-mail)',
+      'Streefdatum',
+      'Documentatie',
+      'Implementatie',
+      'Reden niet van toepassing',
+      'Reviewdatum',
+      'Versie',
+    ]);
+    const items = await list();
+    expect(ws.rowCount).toBe(items.length + 1);
+    // Two edits on an untracked measure, one bad cell elsewhere.
+    const untracked = items.find((m) => m.version === 0) as TrackedMeasure;
+    const at = (ws.getColumn(1).values as unknown[]).indexOf(untracked.code);
+    ws.getRow(at).getCell(4).value = 'in uitvoering';
+    ws.getRow(at).getCell(7).value = 3;
+    ws.getRow(at === 2 ? 3 : 2).getCell(8).value = 9;
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const preview = await isc.request('POST', `${url}/measures/import/preview`, edited, XLSX);
+    expect(preview.status).toBe(200);
+    expect(preview.body.applied).toBe(false);
+    expect(preview.body.changes).toEqual([
+      { row: at, code: untracked.code, field: 'status', before: 'niet-gestart', after: 'in-uitvoering' },
+      { row: at, code: untracked.code, field: 'documentation', before: null, after: 3 },
+    ]);
+    expect(preview.body.errors).toEqual([
+      { row: at === 2 ? 3 : 2, column: 'implementation', message: 'Een geheel getal van 1 tot 5.' },
+    ]);
+    const refused = await isc.request('POST', `${url}/measures/import/apply`, edited, XLSX);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('IMPORT_HAS_ERRORS');
+    expect((await one(untracked.code)).version).toBe(0);
+
+    ws.getRow(at === 2 ? 3 : 2).getCell(8).value = null;
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+    const applied = await isc.request('POST', `${url}/measures/import/apply`, fixed, XLSX);
+    expect(applied.status).toBe(200);
+    expect(applied.body.applied).toBe(true);
+    expect(await one(untracked.code)).toMatchObject({ status: 'in-uitvoering', documentation: 3, version: 1 });
+    // The same workbook again: its version is old now.
+    const stale = await isc.request('POST', `${url}/measures/import/preview`, fixed, XLSX);
+    expect(stale.body.errors).toContainEqual(
+      expect.objectContaining({ row: at, column: 'version', message: 'Gewijzigd sinds de export: exporteer opnieuw.' }),
+    );
+  });
+});

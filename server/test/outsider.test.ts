@@ -45,6 +45,15 @@ const asset = async (id: string) =>
   (await t.raw('SELECT version, c, i, a FROM bestuur_assets WHERE id = $1', [id]))[0] as Record<string, number>;
 const registerVersion = async (table: 'bestuur_suppliers' | 'bestuur_applications', id: string) =>
   (await t.raw(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version as number;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A valid register sheet that would mark BL-01 implemented. */
+async function registerWorkbook(version: number) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Maatregelen');
+  ws.addRow(['Code', 'Status', 'Versie']);
+  ws.addRow(['BL-01', 'geïmplementeerd', version]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 /** A valid self-assessment sheet that would set every score of ID.AM-1.1 to 5. */
 async function cyfunWorkbook() {
   const wb = new ExcelJS.Workbook();
@@ -112,6 +121,17 @@ const cases: Record<string, Case> = {
   }),
   'GET /api/besturen/{bestuurId}/processes': async (w) => ({ url: `/api/besturen/${w.a}/processes` }),
   'GET /api/besturen/{bestuurId}/measures': async (w) => ({ url: `/api/besturen/${w.a}/measures` }),
+  'GET /api/besturen/{bestuurId}/measures/export': async (w) => ({ url: `/api/besturen/${w.a}/measures/export` }),
+  'POST /api/besturen/{bestuurId}/measures/import/preview': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/import/preview`,
+    body: await registerWorkbook(await measureVersion(w.a, 'BL-01')),
+    headers: { 'content-type': XLSX_TYPE },
+  }),
+  'POST /api/besturen/{bestuurId}/measures/import/apply': async (w) => ({
+    url: `/api/besturen/${w.a}/measures/import/apply`,
+    body: await registerWorkbook(await measureVersion(w.a, 'BL-01')),
+    headers: { 'content-type': XLSX_TYPE },
+  }),
   'GET /api/besturen/{bestuurId}/measures/{code}': async (w) => ({ url: `/api/besturen/${w.a}/measures/BL-01` }),
   'PATCH /api/besturen/{bestuurId}/measures/{code}': async (w) => ({
     url: `/api/besturen/${w.a}/measures/BL-01`,

@@ -155,3 +155,19 @@ export const evidenceTypes = [
   'application/vnd.oasis.opendocument.text',
   'application/vnd.oasis.opendocument.spreadsheet',
 ] as const;
+
+/** One cell the measure register workbook would change. */
+export const RegisterChange = z.object({
+  row: z.number().int(),
+  code: z.string(),
+  field: z.enum(['status', 'owner', 'dueDate', 'documentation', 'implementation', 'naReason', 'reviewDate']),
+  before: z.union([z.string(), z.number(), z.null()]),
+  after: z.union([z.string(), z.number(), z.null()]),
+});
+export const RegisterRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const RegisterImportResult = z.object({
+  changes: z.array(RegisterChange),
+  errors: z.array(RegisterRowError),
+  /** True once applied; a preview never applies. */
+  applied: z.boolean(),
+});

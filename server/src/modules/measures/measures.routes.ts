@@ -3,6 +3,9 @@ import {
   EVIDENCE_MAX_BYTES,
   ErrorBody,
   Evidence,
+  ExportQuery,
+  IMPORT_MAX_BYTES,
+  RegisterImportResult,
   EvidenceParams,
   MeasureBulkResult,
   MeasureBulkUpdate,
@@ -51,6 +54,51 @@ export async function measuresRoutes(app: FastifyInstance) {
       items: await service.listTracked(db(), forTenant(request, request.params.bestuurId, 'isms.view'), request.query),
     }),
   );
+
+  r.get(
+    `${base}/export`,
+    {
+      schema: {
+        tags,
+        summary: 'The measure register as an Excel workbook to edit offline (Dutch, or lang=en)',
+        params: BestuurParams,
+        querystring: ExportQuery,
+        response: { 200: z.any(), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const ctx = forTenant(request, request.params.bestuurId, 'isms.view');
+      const { body, fileName } = await service.exportRegister(db(), ctx, request.query.lang ?? ctx.lang);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(body);
+    },
+  );
+
+  for (const step of ['preview', 'apply'] as const)
+    r.post(
+      `${base}/import/${step}`,
+      {
+        bodyLimit: IMPORT_MAX_BYTES,
+        schema: {
+          tags,
+          summary:
+            step === 'preview'
+              ? 'The changes an edited register workbook would make, and its errors per row; saves nothing'
+              : 'Apply an edited register workbook: all or nothing, only without errors',
+          params: BestuurParams,
+          response: { 200: RegisterImportResult, ...errors },
+        },
+      },
+      async (request) =>
+        service.importRegister(
+          db(),
+          forTenant(request, request.params.bestuurId, 'isms.edit'),
+          request.body,
+          step === 'apply',
+        ),
+    );
 
   r.get(
     `${base}/:code`,
