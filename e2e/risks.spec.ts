@@ -72,7 +72,7 @@ test('a security officer takes over a proposed risk, rates it, links a threat an
   await expect(dialog.getByRole('textbox', { name: 'Proces', exact: true })).toHaveValue(proposal.processName.nl);
 
   // Likelihood 3 and impact 4 on the 4×4 default give "Hoog", shown while choosing.
-  await pick(page, dialog.getByRole('textbox', { name: /^Kans( \*)?$/ }), '', '3. Vaak');
+  await pick(page, dialog.getByRole('textbox', { name: /^Waarschijnlijkheid( \*)?$/ }), '', '3. Vaak');
   await pick(page, dialog.getByRole('textbox', { name: /^Impact( \*)?$/ }), '', '4. Zeer ernstig');
   await expect(dialog.getByRole('status').first()).toHaveText('Hoog');
 
@@ -101,7 +101,7 @@ test('a security officer takes over a proposed risk, rates it, links a threat an
   await expect(edit.getByRole('textbox', { name: 'Aanvaard tot' })).toHaveCount(0);
   await pick(page, edit.getByRole('textbox', { name: 'Behandeling', exact: true }), '', 'Aanvaarden');
   await edit.getByRole('textbox', { name: 'Aanvaard tot' }).fill('2027-12-31');
-  await pick(page, edit.getByRole('textbox', { name: 'Kans na behandeling' }), '', '2. Soms');
+  await pick(page, edit.getByRole('textbox', { name: 'Waarschijnlijkheid na behandeling' }), '', '2. Soms');
   await pick(page, edit.getByRole('textbox', { name: 'Impact na behandeling' }), '', '4. Zeer ernstig');
   await expectAccessible(page, 'the risk dialog with the acceptance');
   await edit.getByRole('button', { name: 'Opslaan' }).click();
