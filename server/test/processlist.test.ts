@@ -72,6 +72,11 @@ describe('versions of the generic list', () => {
     const v1 = await isc.request('GET', '/api/process-list/versions/1');
     expect(v1.body.processes).toHaveLength(content.processes.length);
     expect((await isc.request('GET', '/api/process-list/versions/99')).status).toBe(404);
+    const domains = await isc.request('GET', '/api/process-list/domains');
+    expect(domains.body).toMatchObject({ version: 1 });
+    expect(domains.body.domains.map((d: { id: string }) => d.id).sort()).toEqual(
+      [...new Set(content.processes.map((p) => p.domain))].sort(),
+    );
   });
 
   it('lets only the coach keep a draft: 403 for a bestuur user, nothing created', async () => {

@@ -101,6 +101,12 @@ export const ListVersion = z.object({
 });
 export type ListVersion = z.infer<typeof ListVersion>;
 export const ListVersionList = z.object({ items: z.array(ListVersion) });
+/** The newest version's process domains that hold processes, and its application kinds: small, for pickers. */
+export const ListDomains = z.object({
+  version: z.number().int(),
+  domains: z.array(Named),
+  applicationKinds: z.array(Named),
+});
 /** A version number; anything else is a version that does not exist (404, after the sign-in check). */
 export const VersionNumberParams = z.object({ number: z.string().min(1).max(64) });
 

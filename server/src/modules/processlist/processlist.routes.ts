@@ -12,6 +12,7 @@ import {
   DraftVersionQuery,
   ErrorBody,
   ListDiff,
+  ListDomains,
   ListSnapshot,
   ListVersion,
   ListVersionList,
@@ -47,6 +48,21 @@ export async function processListRoutes(app: FastifyInstance) {
     async (request) => {
       forUser(request);
       return { items: await service.listVersions(db()) };
+    },
+  );
+
+  r.get(
+    '/api/process-list/domains',
+    {
+      schema: {
+        tags,
+        summary: "The newest version's process domains (those with processes) and application kinds",
+        response: { 200: ListDomains },
+      },
+    },
+    async (request) => {
+      forUser(request);
+      return service.domains(db());
     },
   );
 

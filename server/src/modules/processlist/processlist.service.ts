@@ -140,6 +140,17 @@ export async function listVersions(db: Kysely<DB>): Promise<ListVersion[]> {
   }));
 }
 
+/** The newest version's domains with processes, and its application kinds. */
+export async function domains(db: Kysely<DB>) {
+  const newest = await inScope(db, {}, (tx) => latest(tx));
+  const used = new Set(newest.snapshot.processes.map((p) => p.domain));
+  return {
+    version: newest.number,
+    domains: newest.snapshot.processDomains.filter((d) => used.has(d.id)),
+    applicationKinds: newest.snapshot.applicationKinds,
+  };
+}
+
 export async function versionSnapshot(db: Kysely<DB>, number: number): Promise<ListSnapshot> {
   return inScope(db, {}, async (tx) => {
     await latest(tx);

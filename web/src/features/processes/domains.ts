@@ -1,7 +1,8 @@
 import type { Named } from '@baken/contracts';
 import type { TFunction } from 'i18next';
 import i18n from '../../i18n';
-import { useSnapshot, useVersions } from '../processlist/api';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
 
 /**
  * The process domains of the generic list as Baken ships it (content/process-domains.yaml), in
@@ -48,10 +49,10 @@ export function domainOrder(id: string): number {
  * bestuur can adopt. Undefined while loading.
  */
 export function usePublishedDomains(enabled = true): Named[] | undefined {
-  const versions = useVersions();
-  const newest = versions.data?.[0]?.number ?? null;
-  const snapshot = useSnapshot(enabled ? newest : null);
-  if (!snapshot.data) return undefined;
-  const used = new Set(snapshot.data.processes.map((p) => p.domain));
-  return snapshot.data.processDomains.filter((d) => used.has(d.id));
+  const published = useQuery({
+    queryKey: ['processlist', 'domains'],
+    queryFn: () => api<{ version: number; domains: Named[] }>('/process-list/domains'),
+    enabled,
+  });
+  return published.data?.domains;
 }
