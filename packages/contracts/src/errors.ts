@@ -43,7 +43,7 @@ export const errorMessages = {
     en: 'This is not a usable BPMN 2.0 file: {{reason}}',
   },
   TEMPLATE_ITEM_NOT_DELETABLE: {
-    nl: 'Een proces of informatie-element uit de generieke lijst kan niet verwijderd worden. Markeer het proces als niet van toepassing.',
+    nl: 'Een proces of informatie-asset uit de generieke lijst kan niet verwijderd worden. Markeer het proces als niet van toepassing.',
     en: 'A process or information asset from the generic list cannot be deleted. Mark the process as not applicable.',
   },
   TEMPLATE_ITEM_NOT_EDITABLE: {
@@ -189,11 +189,11 @@ export const validationMessages = {
     en: 'This supplier does not exist in this organisation.',
   },
   asset_unknown: {
-    nl: 'Minstens één informatie-element bestaat niet in dit bestuur.',
+    nl: 'Minstens één informatie-asset bestaat niet in dit bestuur.',
     en: 'At least one information asset does not exist in this organisation.',
   },
   asset_ids_duplicate: {
-    nl: 'Een informatie-element staat meer dan één keer in de lijst.',
+    nl: 'Een informatie-asset staat meer dan één keer in de lijst.',
     en: 'An information asset is in the list more than once.',
   },
   not_applicable_reason_required: {
@@ -250,7 +250,7 @@ export const validationMessages = {
     en: 'Give a reason why this measure does not apply.',
   },
   own_items_only: {
-    nl: 'Alleen bij een eigen proces of informatie-element kan dit gewijzigd worden.',
+    nl: 'Alleen bij een eigen proces of informatie-asset kan dit gewijzigd worden.',
     en: 'This can only be changed for an own process or information asset.',
   },
 } as const satisfies Record<string, { nl: string; en: string }>;
