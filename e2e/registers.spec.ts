@@ -87,7 +87,7 @@ test('a security officer registers a supplier and an application, links two asse
   await expect(appDialog).toBeHidden();
   const appRow = page.getByRole('row', { name: new RegExp(applicationName) });
   await expect(appRow).toContainText(supplierName);
-  await expect(appRow).toContainText('Geen informatie-elementen');
+  await expect(appRow).toContainText('Geen informatie-assets');
 
   // Linking two assets of two processes: the dialog previews the class, the table shows it.
   await page.getByRole('button', { name: `Acties voor ${applicationName}` }).click();
@@ -102,7 +102,7 @@ test('a security officer registers a supplier and an application, links two asse
   await links.getByRole('button', { name: 'Opslaan' }).click();
   await expect(links).toBeHidden();
   for (const badge of expected) await expect(appRow.getByText(badge, { exact: true })).toBeVisible();
-  await expect(appRow).toContainText('2 informatie-elementen in 2 processen');
+  await expect(appRow).toContainText('2 informatie-assets in 2 processen');
   await expect(appRow).toContainText(first.name.nl);
   await expectAccessible(page, 'the applications page');
 
