@@ -5,6 +5,8 @@ import { recordAudit } from '../platform/audit.js';
 import { hashPassword } from '../platform/crypto.js';
 import type { DB } from '../platform/db/index.js';
 import { inScope } from '../platform/tenancy.js';
+import { addFromTemplate } from '../modules/processes/processes.service.js';
+import { latest } from '../modules/processlist/processlist.service.js';
 
 export const DEMO_PASSWORD = 'Baken-demo-2026!';
 
@@ -148,4 +150,72 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       });
     }
   }
+  await seedWork(db, ids.get('scheldemonde') as string);
+}
+
+/**
+ * Stad Scheldemonde shows a bestuur at work: the generic list adopted, some classes raised
+ * with a reason, measures under way, two risks. Heidebeek stays empty, to start from scratch.
+ */
+async function seedWork(db: Kysely<DB>, bestuurId: string) {
+  await inScope(db, { tenantId: bestuurId }, async (tx) => {
+    const list = await latest(tx);
+    const added = await addFromTemplate(tx, bestuurId, list.number, list.snapshot.processes);
+    await recordAudit(tx, null, {
+      action: 'create',
+      objectType: 'process_list',
+      objectId: bestuurId,
+      after: { ...added, domains: 'all', version: list.number, source: 'demo' },
+      bestuurId,
+    });
+    const raised = await tx
+      .selectFrom('bestuur_assets')
+      .select(['id', 'c', 'i', 'a'])
+      .where('bestuur_id', '=', bestuurId)
+      .where('personal_data', '=', true)
+      .where('c', '<', 4)
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    for (const a of raised)
+      await tx
+        .updateTable('bestuur_assets')
+        .set({ c: 4, reason: 'Bevat bij ons ook gegevens van kwetsbare personen.' })
+        .where('id', '=', a.id)
+        .execute();
+    const statuses = ['geimplementeerd', 'geimplementeerd', 'in-uitvoering', 'gepland', 'in-uitvoering'] as const;
+    const baseline = list.snapshot.measures.filter((m) => m.applies === 'always').slice(0, statuses.length);
+    for (const [i, m] of baseline.entries())
+      await tx
+        .insertInto('bestuur_measures')
+        .values({
+          bestuur_id: bestuurId,
+          measure_code: m.code,
+          status: statuses[i],
+          documentation: statuses[i] === 'geimplementeerd' ? 3 : 2,
+          implementation: statuses[i] === 'geimplementeerd' ? 3 : 1,
+          due_date: statuses[i] === 'geimplementeerd' ? null : i === 2 ? '2026-06-30' : '2027-06-30',
+        })
+        .execute();
+    for (const r of [
+      {
+        title: 'Ransomware legt de loketten plat',
+        threat_id: 'ransomware',
+        qualities: ['a', 'i'],
+        likelihood: 3,
+        impact: 4,
+      },
+      { title: 'Phishing naar de sociale dienst', threat_id: 'phishing', qualities: ['c'], likelihood: 3, impact: 3 },
+    ])
+      await tx
+        .insertInto('bestuur_risks')
+        .values({
+          bestuur_id: bestuurId,
+          ...r,
+          treatment: 'verminderen',
+          residual_likelihood: 2,
+          residual_impact: r.impact - 1,
+        })
+        .execute();
+  });
 }
