@@ -73,6 +73,7 @@ export function RiskForm({ bestuurId, matrix, target, onDone }: Props) {
     const body = bodyOf(values, base, canAccept);
     const checked = base ? validate(RiskUpdate, body) : validate(NewRisk, body);
     if (checked.errors) {
+      if (checked.errors.qualities) checked.errors.qualities = t('risks.form.qualitiesRequired');
       setErrors(checked.errors);
       return;
     }
