@@ -20,7 +20,9 @@ export const CyfunAnswer = z.object({
 export const CyfunRequirementRow = CyfunAnswer.extend({
   title: LocalText,
   category: z.string(),
+  categoryTitle: LocalText,
   subCategory: z.string(),
+  subCategoryTitle: LocalText,
   keyMeasure: z.boolean(),
   managementAspect: z.boolean(),
 });

@@ -144,11 +144,17 @@ async function load(tx: Tx, ctx: TenantCtx, id: string) {
   const rows = requirementsAt(nodes as CyfunNode[], s.level).map((r) => {
     const a = byId.get(r.id);
     const t = titles.get(r.id) as { nl: string; en: string };
+    const title = (id: string) => {
+      const x = titles.get(id) as { nl: string; en: string } | undefined;
+      return { nl: x?.nl ?? id, en: x?.en ?? id };
+    };
     return {
       id: r.id,
       title: { nl: t.nl, en: t.en },
       category: r.category,
+      categoryTitle: title(r.category),
       subCategory: r.subCategory,
+      subCategoryTitle: title(r.subCategory),
       keyMeasure: r.keyMeasure,
       managementAspect: r.managementAspect,
       documentation: a?.documentation ?? null,

@@ -27,7 +27,7 @@ interface Props {
 
 /** The requirements of the level grouped by function and category, each with its two scores or n.v.t. */
 export function RequirementsEditor({ rows, drafts, canEdit, onlyUnanswered, open, onOpenChange, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = (r: Row) => drafts.get(r.id) ?? draftOf(r);
   // Rows being edited stay in view while the filter is on, so a filled-in row does not vanish.
   const shown = onlyUnanswered ? rows.filter((r) => !isAnswered(draftOf(r)) || drafts.has(r.id)) : rows;
@@ -48,7 +48,10 @@ export function RequirementsEditor({ rows, drafts, canEdit, onlyUnanswered, open
                 <Accordion.Item key={c.id} value={c.id} id={categoryDomId(c.id)}>
                   <Accordion.Control>
                     <Group gap="sm">
-                      <Text fw={600}>{c.id}</Text>
+                      <Text fw={600}>
+                        {c.id}
+                        {all[0] ? ` · ${all[0].categoryTitle[i18n.language === 'en' ? 'en' : 'nl']}` : ''}
+                      </Text>
                       <Text size="sm">{t('cyfun.editor.categoryProgress', { answered, total: all.length })}</Text>
                       {changed > 0 && (
                         <Badge color="orange.9" variant="light" style={{ textTransform: 'none' }}>

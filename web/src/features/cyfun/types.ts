@@ -34,7 +34,9 @@ export interface Row {
   id: string;
   title: LocalText;
   category: string;
+  categoryTitle: LocalText;
   subCategory: string;
+  subCategoryTitle: LocalText;
   keyMeasure: boolean;
   managementAspect: boolean;
   documentation: number | null;
