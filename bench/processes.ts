@@ -124,7 +124,7 @@ export async function benchProcesses(o: { besturen: number; reads: number }) {
     const asset = processes.items[0].assets[0];
     const recompute: number[] = [];
     let version = asset.version;
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 100; i++) {
       const up = i % 2 === 0;
       const base = asset.class as { c: number; i: number; a: number };
       const change = up ? { version, ...base, c: 5, reason: 'Bench: hoger' } : { version, ...base };
