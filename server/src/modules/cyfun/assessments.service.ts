@@ -5,6 +5,7 @@ import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
+import { fileSlug } from '../../platform/xlsx.js';
 import { latest, shippedContent } from '../processlist/processlist.service.js';
 import { readAssessment, writeAssessment } from './workbook.js';
 import {
@@ -343,14 +344,6 @@ export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: strin
   });
 }
 
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /** The self-assessment as a workbook with the columns of the official tool, and its result. */
 export async function exportAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, lang: 'nl' | 'en') {
   const [a, bestuur] = await inScope(db, scope(ctx), async (tx) => [
@@ -363,7 +356,7 @@ export async function exportAssessment(db: Kysely<DB>, ctx: TenantCtx, id: strin
     lang,
   );
   const day = new Date().toISOString().slice(0, 10);
-  return { body, fileName: `cyberfundamentals-${slug(bestuur.name)}-${a.edition}-${a.level}-${day}.xlsx` };
+  return { body, fileName: `cyberfundamentals-${fileSlug(bestuur.name)}-${a.edition}-${a.level}-${day}.xlsx` };
 }
 
 /** Takes the scores of a sheet over, all or nothing: one bad row and nothing changes. */

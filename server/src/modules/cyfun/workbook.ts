@@ -1,5 +1,6 @@
 import type { Lang } from '@baken/contracts';
 import { AppError } from '../../platform/errors.js';
+import { type Cell, cellValue, loadExcel } from '../../platform/xlsx.js';
 import { checkZip } from '../processes/transfer.workbook.js';
 import { type CyfunLevel, type CyfunNode, scoreCyfun } from './scoring.js';
 
@@ -39,15 +40,13 @@ export interface Row {
   notApplicable: boolean;
 }
 
-const excel = async () => (await import('exceljs')).default;
-
 /** A self-assessment as an xlsx workbook with the columns of the official tool, and its result. */
 export async function writeAssessment(
   a: { title: string; edition: string; level: CyfunLevel; rows: Row[]; nodes: CyfunNode[]; naRules: never },
   bestuurName: string,
   lang: Lang,
 ): Promise<Buffer> {
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baken';
   wb.created = new Date();
@@ -125,17 +124,6 @@ export async function writeAssessment(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function cellValue(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'ja' : '';
-  if (typeof value === 'object' && 'result' in (value as object))
-    return cellValue((value as { result: unknown }).result);
-  if (typeof value === 'object' && 'richText' in (value as object))
-    return (value as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
-  return String(value);
-}
-
 const normal = (s: string) => s.trim().toLowerCase();
 const headerKey = new Map<string, string>(
   columns.flatMap((c) => [
@@ -155,7 +143,7 @@ export interface ImportRowError {
 export async function readAssessment(body: unknown, lang: Lang, inLevel: Set<string>) {
   if (!Buffer.isBuffer(body)) throw new AppError('IMPORT_FILE_INVALID', { problem: 'not_xlsx' });
   checkZip(body, lang);
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as never);
@@ -199,7 +187,7 @@ export async function readAssessment(body: unknown, lang: Lang, inLevel: Set<str
     const d = get('documentation');
     const i = get('implementation');
     if (d === null && i === null) return;
-    const score = (v: string | number | null) => (typeof v === 'number' ? v : Number(String(v ?? '').trim()));
+    const score = (v: Cell) => (typeof v === 'number' ? v : Number(String(v ?? '').trim()));
     const ok = (v: number) => Number.isInteger(v) && v >= 1 && v <= 5;
     if (!ok(score(d)))
       err(

@@ -15,6 +15,7 @@ import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
+import { fileSlug } from '../../platform/xlsx.js';
 import { listRequiredMeasures, requiredMeasuresIn } from '../processes/processes.service.js';
 import { latest } from '../processlist/processlist.service.js';
 import { evidenceType, safeFileName } from './evidence-file.js';
@@ -374,14 +375,8 @@ export async function exportRegister(db: Kysely<DB>, ctx: TenantCtx, lang: 'nl' 
     items.map((m) => ({ ...m, ownerEmail: m.ownerId ? (emails.get(m.ownerId) ?? null) : null })),
     lang,
   );
-  const slug = bestuur
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
   const day = new Date().toISOString().slice(0, 10);
-  return { body, fileName: `${lang === 'nl' ? 'maatregelen' : 'measures'}-${slug}-${day}.xlsx` };
+  return { body, fileName: `${lang === 'nl' ? 'maatregelen' : 'measures'}-${fileSlug(bestuur)}-${day}.xlsx` };
 }
 
 /**

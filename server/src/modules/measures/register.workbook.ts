@@ -1,6 +1,7 @@
 import type { Lang, MeasureStatus, TrackedMeasure } from '@baken/contracts';
 import { measureStatuses } from '@baken/contracts';
 import { AppError } from '../../platform/errors.js';
+import { cellValue, loadExcel } from '../../platform/xlsx.js';
 import { checkZip } from '../processes/transfer.workbook.js';
 
 /** The measure register workbook: what a security officer edits offline and brings back. */
@@ -35,10 +36,9 @@ const statusWords: Record<Lang, Record<MeasureStatus, string>> = {
     'niet-van-toepassing': 'not applicable',
   },
 };
-const excel = async () => (await import('exceljs')).default;
 
 export async function writeRegister(items: (TrackedMeasure & { ownerEmail: string | null })[], lang: Lang) {
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baken';
   const ws = wb.addWorksheet(sheetNames[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -76,15 +76,13 @@ const byStatusWord = new Map<string, MeasureStatus>(
   ),
 );
 
+/** A cell as trimmed text; an empty one is null, a date is its day. */
 function text(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && value && 'result' in value) return text((value as { result: unknown }).result);
-  if (typeof value === 'object' && value && 'richText' in value)
-    return (value as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
-  if (typeof value === 'object' && value && 'text' in value) return text((value as { text: unknown }).text);
-  const s = String(value).trim();
-  return s === '' ? null : s;
+  const v = cellValue(value);
+  if (v === null) return null;
+  const s = String(v).trim();
+  if (s === '') return null;
+  return /^\d{4}-\d{2}-\d{2}T/.test(s) ? s.slice(0, 10) : s;
 }
 
 export interface RegisterRow {
@@ -108,7 +106,7 @@ const isoDate = (s: string | null) => (s === null || /^\d{4}-\d{2}-\d{2}$/.test(
 export async function readRegister(body: unknown, lang: Lang): Promise<RegisterRow[]> {
   if (!Buffer.isBuffer(body)) throw new AppError('IMPORT_FILE_INVALID', { problem: 'not_xlsx' });
   checkZip(body, lang);
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as never);

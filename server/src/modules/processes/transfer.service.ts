@@ -13,6 +13,7 @@ import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
+import { fileSlug } from '../../platform/xlsx.js';
 import { latest } from '../processlist/processlist.service.js';
 import * as processes from './processes.repository.js';
 import { listProcesses } from './processes.service.js';
@@ -117,14 +118,6 @@ export async function bulkClassify(
   });
 }
 
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /** The process list as an xlsx workbook, with a file name of the bestuur and the day. */
 export async function exportProcessList(db: Kysely<DB>, ctx: TenantCtx, lang: Lang) {
   const sheet = await classificationSheet(db, ctx);
@@ -133,7 +126,7 @@ export async function exportProcessList(db: Kysely<DB>, ctx: TenantCtx, lang: La
   const body = await writeWorkbook(sheet.rows, (id) => domains.get(id) ?? id, lang);
   const day = new Date().toISOString().slice(0, 10);
   const prefix = lang === 'nl' ? 'proceslijst' : 'process-list';
-  return { body, fileName: `${[prefix, slug(name)].filter(Boolean).join('-')}-${day}.xlsx` };
+  return { body, fileName: `${[prefix, fileSlug(name)].filter(Boolean).join('-')}-${day}.xlsx` };
 }
 
 /** What importing the workbook would change, and what is wrong with it, per row; saves nothing. */

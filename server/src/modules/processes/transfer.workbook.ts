@@ -7,6 +7,7 @@ import {
 } from '@baken/contracts';
 import type { Workbook, Worksheet } from 'exceljs';
 import { AppError } from '../../platform/errors.js';
+import { type Cell, cellValue, loadExcel } from '../../platform/xlsx.js';
 
 /** The columns of the process list workbook, in order; `importable` ones are read back. */
 export const columns = [
@@ -73,16 +74,13 @@ const explanation: Record<Lang, string[][]> = {
   ],
 };
 
-// Loaded on first use: the library takes half a second to import, which every start would pay.
-const excel = async () => (await import('exceljs')).default;
-
 /** The process list as an xlsx workbook, one row per information asset. */
 export async function writeWorkbook(
   rows: ClassificationRow[],
   domainName: (id: string) => string,
   lang: Lang,
 ): Promise<Buffer> {
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baken';
   wb.created = new Date();
@@ -187,21 +185,7 @@ export function checkZip(buf: Buffer, lang: Lang) {
   if (total > MAX_UNZIPPED) throw fileError('too_large', lang);
 }
 
-/** A cell's value as a person sees it: formulas give their result, rich text its text. */
-export type Cell = string | number | boolean | null;
-function plain(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
-    if ('result' in v) return plain(v.result);
-    if (Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return plain(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
-}
+export type { Cell } from '../../platform/xlsx.js';
 
 export interface SheetRow {
   /** The row number in the sheet (the header is 1). */
@@ -232,7 +216,7 @@ export async function readWorkbook(body: unknown, lang: Lang): Promise<ReadSheet
   if (!Buffer.isBuffer(body)) throw fileError('not_xlsx', lang);
   const buf = body;
   checkZip(buf, lang);
-  const ExcelJS = await excel();
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as never);
@@ -248,7 +232,7 @@ export async function readWorkbook(body: unknown, lang: Lang): Promise<ReadSheet
   const positions = new Map<number, ColumnKey>();
   const ignoredColumns: string[] = [];
   ws.getRow(1).eachCell((cell, col) => {
-    const text = String(plain(cell.value) ?? '').trim();
+    const text = String(cellValue(cell.value) ?? '').trim();
     if (!text) return;
     const key = byHeader.get(normal(text));
     const column = columns.find((c) => c.key === key);
@@ -269,7 +253,7 @@ export async function readWorkbook(body: unknown, lang: Lang): Promise<ReadSheet
     if (number === 1) return;
     const cells: SheetRow['cells'] = {};
     for (const [col, key] of positions) {
-      const value = plain(row.getCell(col).value);
+      const value = cellValue(row.getCell(col).value);
       cells[key] = typeof value === 'string' && value.trim() === '' ? null : value;
     }
     if (Object.values(cells).some((v) => v !== null)) rows.push({ row: number, cells });

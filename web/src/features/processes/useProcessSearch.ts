@@ -1,50 +1,5 @@
-import { useDebouncedValue } from '@mantine/hooks';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { useFilterSearch } from '../../components/useFilterSearch';
 import type { ProcessSearch } from './search';
 
-/**
- * The process list's filters in the URL. The search text goes there after a pause (replacing
- * the entry); every change of a filter goes back to page 1 and keeps the other filters.
- */
-export function useProcessSearch() {
-  const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as ProcessSearch;
-  const [text, setText] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(text.trim(), 300);
-
-  // Only a change of the typed text goes to the URL; clearing the filters must not bring the old text back.
-  const pushed = useRef(debounced);
-  useEffect(() => {
-    if (debounced === pushed.current) return;
-    pushed.current = debounced;
-    if ((search.q ?? '') !== debounced)
-      void navigate({
-        to: '.',
-        search: (prev: ProcessSearch) => ({ ...prev, q: debounced || undefined, page: undefined }),
-        replace: true,
-      });
-  }, [debounced, search.q, navigate]);
-
-  const set = (patch: Partial<ProcessSearch>) =>
-    void navigate({ to: '.', search: (prev: ProcessSearch) => ({ ...prev, ...patch, page: undefined }) });
-  const setPage = (p: number) =>
-    void navigate({ to: '.', search: (prev: ProcessSearch) => ({ ...prev, page: p > 1 ? p : undefined }) });
-  const clear = () => {
-    setText('');
-    void navigate({ to: '.', search: {} });
-  };
-
-  return {
-    search,
-    page: search.page ?? 1,
-    set,
-    setPage,
-    clear,
-    inputProps: {
-      type: 'search',
-      value: text,
-      onChange: (e: ChangeEvent<HTMLInputElement>) => setText(e.currentTarget.value),
-    },
-  };
-}
+/** The process list's filters in the URL. */
+export const useProcessSearch = () => useFilterSearch<ProcessSearch>();
