@@ -23,6 +23,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forTenant } from '../../platform/request.js';
 import * as service from './measures.service.js';
+import * as register from './register.service.js';
 
 const tags = ['measures'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -68,7 +69,7 @@ export async function measuresRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = forTenant(request, request.params.bestuurId, 'isms.view');
-      const { body, fileName } = await service.exportRegister(db(), ctx, request.query.lang ?? ctx.lang);
+      const { body, fileName } = await register.exportRegister(db(), ctx, request.query.lang ?? ctx.lang);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -92,7 +93,7 @@ export async function measuresRoutes(app: FastifyInstance) {
         },
       },
       async (request) =>
-        service.importRegister(
+        register.importRegister(
           db(),
           forTenant(request, request.params.bestuurId, 'isms.edit'),
           request.body,
