@@ -7,7 +7,8 @@ import { inScope } from '../../platform/tenancy.js';
 import { frameworkDetail, overview } from '../compliance/compliance.service.js';
 import { getAssessment, listAssessments } from '../cyfun/assessments.service.js';
 import { listTracked } from '../measures/measures.service.js';
-import { getMatrix, listRisks } from '../risks/risks.service.js';
+import { getMatrix } from '../risks/matrix.service.js';
+import { listRisks } from '../risks/risks.service.js';
 
 /** The regional target level, and the CyFun edition the register's readiness is read against. */
 const TARGET = 'basic' as const;

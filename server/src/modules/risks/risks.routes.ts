@@ -17,6 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forTenant, forUser } from '../../platform/request.js';
+import * as matrix from './matrix.service.js';
 import * as service from './risks.service.js';
 
 const tags = ['risks'];
@@ -48,7 +49,7 @@ export async function risksRoutes(app: FastifyInstance) {
         response: { 200: RiskMatrixState, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => service.getMatrix(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
+    async (request) => matrix.getMatrix(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
   );
 
   r.put(
@@ -62,7 +63,7 @@ export async function risksRoutes(app: FastifyInstance) {
         response: { 200: RiskMatrixState, ...errors },
       },
     },
-    async (request) => service.setMatrix(db(), forTenant(request, request.params.bestuurId, 'isms.edit'), request.body),
+    async (request) => matrix.setMatrix(db(), forTenant(request, request.params.bestuurId, 'isms.edit'), request.body),
   );
 
   r.get(
@@ -90,7 +91,7 @@ export async function risksRoutes(app: FastifyInstance) {
         response: { 200: HeatMap, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => service.heatMap(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
+    async (request) => matrix.heatMap(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
   );
 
   r.get(

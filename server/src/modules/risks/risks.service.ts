@@ -1,4 +1,4 @@
-import type { Risk, RiskMatrix } from '@baken/contracts';
+import type { Risk } from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
@@ -7,79 +7,14 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
 import { activeMember } from '../measures/measures.repository.js';
 import { latest, shippedContent } from '../processlist/processlist.service.js';
-import { defaultMatrix, impactOfClass, levelOf } from './matrix.js';
+import { matrixRow } from './matrix.service.js';
+import { impactOfClass, levelOf } from './matrix.js';
 
 const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code: 'custom', message }] });
 const today = () => new Date().toISOString().slice(0, 10);
 const text = (t: { nl: string; en: string }) => ({ nl: t.nl, en: t.en });
-
-async function matrixRow(tx: Tx, bestuurId: string) {
-  const row = await tx
-    .selectFrom('bestuur_risk_matrices')
-    .select(['matrix', 'version'])
-    .where('bestuur_id', '=', bestuurId)
-    .executeTakeFirst();
-  return row ? { matrix: row.matrix as RiskMatrix, version: row.version } : { matrix: defaultMatrix(), version: 0 };
-}
-
-export const getMatrix = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), (tx) => matrixRow(tx, ctx.tenantId));
-
-/** Sets the bestuur's matrix; refused while risks have values outside it. */
-export async function setMatrix(db: Kysely<DB>, ctx: TenantCtx, input: { version: number; matrix: RiskMatrix }) {
-  return inScope(db, scope(ctx), async (tx) => {
-    const current = await matrixRow(tx, ctx.tenantId);
-    if (current.version !== input.version) throw conflict(current);
-    const n = input.matrix.likelihood.length;
-    const m = input.matrix.impact.length;
-    const outside = await tx
-      .selectFrom('bestuur_risks')
-      .select('id')
-      .where('bestuur_id', '=', ctx.tenantId)
-      .where((eb) =>
-        eb.or([
-          eb('likelihood', '>', n),
-          eb('residual_likelihood', '>', n),
-          eb('impact', '>', m),
-          eb('residual_impact', '>', m),
-        ]),
-      )
-      .execute();
-    if (outside.length) throw invalid('matrix', 'risk_matrix_in_use');
-    const json = JSON.stringify(input.matrix);
-    const saved =
-      input.version === 0
-        ? await tx
-            .insertInto('bestuur_risk_matrices')
-            .values({ bestuur_id: ctx.tenantId, matrix: json, updated_by: ctx.userId })
-            .onConflict((oc) => oc.column('bestuur_id').doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await tx
-            .updateTable('bestuur_risk_matrices')
-            .set((eb) => ({
-              matrix: json,
-              version: eb('version', '+', 1),
-              updated_by: ctx.userId,
-              updated_at: new Date(),
-            }))
-            .where('bestuur_id', '=', ctx.tenantId)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
-    if (!saved) throw conflict(await matrixRow(tx, ctx.tenantId));
-    await recordAudit(tx, ctx, {
-      action: input.version === 0 ? 'create' : 'update',
-      objectType: 'risk_matrix',
-      objectId: ctx.tenantId,
-      after: { size: `${n}x${m}`, levels: input.matrix.levels.map((l) => l.id) },
-      bestuurId: ctx.tenantId,
-    });
-    return matrixRow(tx, ctx.tenantId);
-  });
-}
 
 const riskQuery = (tx: Tx, bestuurId: string) =>
   tx
@@ -390,26 +325,6 @@ export async function deleteRisk(db: Kysely<DB>, ctx: TenantCtx, id: string, ver
       before: audited(current),
       bestuurId: ctx.tenantId,
     });
-  });
-}
-
-/** Inherent beside residual: how many risks sit in each cell of the matrix. */
-export async function heatMap(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (tx) => {
-    const { matrix } = await matrixRow(tx, ctx.tenantId);
-    const rows = await tx
-      .selectFrom('bestuur_risks')
-      .select(['likelihood', 'impact', 'residual_likelihood', 'residual_impact'])
-      .where('bestuur_id', '=', ctx.tenantId)
-      .execute();
-    const empty = () => matrix.likelihood.map(() => matrix.impact.map(() => 0));
-    const inherent = empty();
-    const residual = empty();
-    for (const r of rows) {
-      inherent[r.likelihood - 1][r.impact - 1]++;
-      if (r.residual_likelihood && r.residual_impact) residual[r.residual_likelihood - 1][r.residual_impact - 1]++;
-    }
-    return { matrix, inherent, residual };
   });
 }
 
