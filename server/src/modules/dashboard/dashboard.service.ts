@@ -1,4 +1,4 @@
-import type { Dashboard } from '@baken/contracts';
+import type { Dashboard, TrackedMeasure } from '@baken/contracts';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
@@ -9,39 +9,50 @@ import { getAssessment, listAssessments } from '../cyfun/assessments.service.js'
 import { listTracked } from '../measures/measures.service.js';
 import { getMatrix } from '../risks/matrix.service.js';
 import { listRisks } from '../risks/risks.service.js';
+import { lastMonths, monthlyProgress } from './progress.js';
 
 /** The regional target level, and the CyFun edition the register's readiness is read against. */
 const TARGET = 'basic' as const;
 const EDITION_FRAMEWORK = 'cyfun-2023-03-01';
 
-/** Measures implemented by the end of each of the last 12 months, from the audit trail. */
-async function progress(db: Kysely<DB>, ctx: TenantCtx) {
-  const rows = await inScope(db, { tenantId: ctx.tenantId, userId: ctx.userId }, (tx) =>
-    tx
-      .selectFrom('audit_events')
-      .select([
-        sql<string>`to_char(date_trunc('month', occurred_at), 'YYYY-MM')`.as('month'),
-        sql<number>`sum(CASE WHEN "after"->>'status' = 'geimplementeerd' THEN 1 WHEN "before"->>'status' = 'geimplementeerd' THEN -1 ELSE 0 END)::int`.as(
-          'delta',
-        ),
-      ])
-      .where('bestuur_id', '=', ctx.tenantId)
-      .where('object_type', '=', 'measure')
-      .groupBy(sql`1`)
-      .orderBy(sql`1`)
-      .execute(),
-  );
-  const deltas = new Map(rows.map((r) => [r.month, r.delta]));
+/**
+ * Required measures implemented at the end of each of the last 12 months: today's number,
+ * and the status changes into and out of "geimplementeerd" in the audit trail undone month
+ * by month. Only the status matters: a change to the owner or a date of an implemented
+ * measure moves nothing; "niet van toepassing" counts as not implemented.
+ */
+async function progress(db: Kysely<DB>, ctx: TenantCtx, required: TrackedMeasure[]) {
   const now = new Date();
-  const months = Array.from({ length: 12 }, (_, k) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + k, 1));
-    return d.toISOString().slice(0, 7);
-  });
-  let total = rows.filter((r) => r.month < months[0]).reduce((n, r) => n + r.delta, 0);
-  return months.map((month) => {
-    total += deltas.get(month) ?? 0;
-    return { month, implemented: total };
-  });
+  const codes = required.map((m) => m.code);
+  const current = required.filter((m) => m.status === 'geimplementeerd').length;
+  const [first] = lastMonths(now);
+  // A day before the first month in UTC, so the first Brussels month is whole; older events are not needed.
+  const since = new Date(Date.parse(`${first}-01T00:00:00Z`) - 86_400_000);
+  const implemented = sql.lit('geimplementeerd');
+  const rows =
+    codes.length === 0
+      ? []
+      : await inScope(db, { tenantId: ctx.tenantId, userId: ctx.userId }, (tx) =>
+          tx
+            .selectFrom('audit_events')
+            .select([
+              'occurred_at',
+              sql<number>`CASE WHEN "after"->>'status' = ${implemented} THEN 1 ELSE -1 END`.as('delta'),
+            ])
+            .where('bestuur_id', '=', ctx.tenantId)
+            .where('object_type', '=', 'measure')
+            .where('object_id', 'in', codes)
+            .where('occurred_at', '>=', since)
+            .where(
+              sql<boolean>`("after"->>'status' IS NOT DISTINCT FROM ${implemented}) <> ("before"->>'status' IS NOT DISTINCT FROM ${implemented})`,
+            )
+            .execute(),
+        );
+  return monthlyProgress(
+    current,
+    rows.map((r) => ({ at: new Date(r.occurred_at), delta: r.delta > 0 ? 1 : -1 })),
+    now,
+  );
 }
 
 /** Compliance, readiness for CyFun Basic and what blocks it, overdue measures, top risks, progress. */
@@ -121,6 +132,6 @@ export async function dashboard(db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
         residualLevel: r.residualLevel,
         treatment: r.treatment,
       })),
-    progress: await progress(db, ctx),
+    progress: await progress(db, ctx, required),
   };
 }
