@@ -21,6 +21,7 @@ import { processListRoutes } from './modules/processlist/processlist.routes.js';
 import { transferRoutes } from './modules/processes/transfer.routes.js';
 import { productsRoutes } from './modules/products/products.routes.js';
 import { registersRoutes } from './modules/registers/registers.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createHttp, serveWeb } from './platform/http.js';
 import type { Deps } from './platform/types.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);
+  await app.register(reportsRoutes);
   if (options.web !== false) await serveWeb(app, deps.config.WEB_DIST);
   return app;
 }

@@ -204,6 +204,21 @@ const cases: Record<string, Case> = {
   'DELETE /api/besturen/{bestuurId}/risks/{riskId}': async (w) => ({
     url: `/api/besturen/${w.a}/risks/${w.aRiskId}?version=1`,
   }),
+  'GET /api/besturen/{bestuurId}/reports/statement-of-applicability/{frameworkId}/xlsx': async (w) => ({
+    url: `/api/besturen/${w.a}/reports/statement-of-applicability/cyfun-2023-03-01/xlsx`,
+  }),
+  'GET /api/besturen/{bestuurId}/reports/statement-of-applicability/{frameworkId}/pdf': async (w) => ({
+    url: `/api/besturen/${w.a}/reports/statement-of-applicability/nis2-art21/pdf`,
+  }),
+  'GET /api/besturen/{bestuurId}/reports/risk-register/xlsx': async (w) => ({
+    url: `/api/besturen/${w.a}/reports/risk-register/xlsx`,
+  }),
+  'GET /api/besturen/{bestuurId}/reports/risk-register/pdf': async (w) => ({
+    url: `/api/besturen/${w.a}/reports/risk-register/pdf`,
+  }),
+  'GET /api/besturen/{bestuurId}/reports/cyfun-result/{assessmentId}/pdf': async (w) => ({
+    url: `/api/besturen/${w.a}/reports/cyfun-result/${w.aAssessmentId}/pdf`,
+  }),
   'GET /api/besturen/{bestuurId}/compliance': async (w) => ({ url: `/api/besturen/${w.a}/compliance` }),
   'GET /api/besturen/{bestuurId}/compliance/{frameworkId}': async (w) => ({
     url: `/api/besturen/${w.a}/compliance/nis2-art21`,

@@ -16,5 +16,6 @@ export * from './process-transfer.js';
 export * from './processes.js';
 export * from './products.js';
 export * from './registers.js';
+export * from './reports.js';
 export * from './risks.js';
 export * from './processlist.js';
