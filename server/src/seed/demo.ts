@@ -185,18 +185,41 @@ async function seedWork(db: Kysely<DB>, bestuurId: string) {
         .execute();
     const statuses = ['geimplementeerd', 'geimplementeerd', 'in-uitvoering', 'gepland', 'in-uitvoering'] as const;
     const baseline = list.snapshot.measures.filter((m) => m.applies === 'always').slice(0, statuses.length);
-    for (const [i, m] of baseline.entries())
+    // Months ago each measure got its status: the audit trail tells the dashboard's progress chart.
+    const monthsAgo = [8, 4, 3, 2, 1];
+    for (const [i, m] of baseline.entries()) {
+      const tracking = {
+        status: statuses[i],
+        documentation: statuses[i] === 'geimplementeerd' ? 3 : 2,
+        implementation: statuses[i] === 'geimplementeerd' ? 3 : 1,
+        due_date: statuses[i] === 'geimplementeerd' ? null : i === 2 ? '2026-06-30' : '2027-06-30',
+      };
       await tx
         .insertInto('bestuur_measures')
+        .values({ bestuur_id: bestuurId, measure_code: m.code, ...tracking })
+        .execute();
+      const at = new Date();
+      at.setUTCDate(12);
+      at.setUTCMonth(at.getUTCMonth() - (monthsAgo[i] ?? 1));
+      await tx
+        .insertInto('audit_events')
         .values({
           bestuur_id: bestuurId,
-          measure_code: m.code,
-          status: statuses[i],
-          documentation: statuses[i] === 'geimplementeerd' ? 3 : 2,
-          implementation: statuses[i] === 'geimplementeerd' ? 3 : 1,
-          due_date: statuses[i] === 'geimplementeerd' ? null : i === 2 ? '2026-06-30' : '2027-06-30',
+          occurred_at: at,
+          action: 'create',
+          object_type: 'measure',
+          object_id: m.code,
+          object_label: m.code,
+          before: JSON.stringify({ status: 'niet-gestart', documentation: null, implementation: null }),
+          after: JSON.stringify({
+            status: tracking.status,
+            documentation: tracking.documentation,
+            implementation: tracking.implementation,
+            ...(tracking.due_date ? { dueDate: tracking.due_date } : {}),
+          }),
         })
         .execute();
+    }
     for (const r of [
       {
         title: 'Ransomware legt de loketten plat',

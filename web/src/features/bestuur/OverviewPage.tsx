@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { hasData, useDashboard } from '../dashboard/api';
+import { DashboardSections } from '../dashboard/DashboardSections';
 import { useMembers } from '../members/api';
 import { useProcesses } from '../processes/api';
 import { useBestuurId } from './useBestuurId';
@@ -29,6 +31,7 @@ export function OverviewPage() {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(session, p, bestuurId);
   const members = useMembers(bestuurId, { page: 1, pageSize: 1 }, can('members.view'));
   const processes = useProcesses(bestuurId, can('isms.view'));
+  const dashboard = useDashboard(bestuurId, can('isms.view'));
 
   if (bestuur.isPending) return <Loader aria-label={t('common.loading')} />;
   if (bestuur.error instanceof ApiError && bestuur.error.status === 404) return <NotFoundPage />;
@@ -58,6 +61,9 @@ export function OverviewPage() {
         </Group>
         <Text mt="sm">{role ? t('overview.yourRole', { role: t(`roles.${role}`) }) : t('overview.regionalView')}</Text>
       </div>
+      {dashboard.error && <ErrorAlert error={dashboard.error} />}
+      {dashboard.isLoading && <Loader aria-label={t('common.loading')} />}
+      {dashboard.data && hasData(dashboard.data) && <DashboardSections bestuurId={bestuurId} data={dashboard.data} />}
       <section aria-labelledby="next-steps">
         <Title order={2} id="next-steps" size="h3" mb="sm">
           {t('overview.nextSteps')}
