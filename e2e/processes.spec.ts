@@ -32,7 +32,7 @@ async function openInNav(page: Page, name: string) {
 /** The reasons of one required measure as its drawer lists them, and how many there are in all. */
 async function measureReasons(page: Page, code: string, expected?: string) {
   await page.getByRole('searchbox', { name: 'Zoeken op code of titel' }).fill(code);
-  const table = page.getByRole('table', { name: 'Vereiste maatregelen' });
+  const table = page.getByRole('table', { name: 'Maatregelenregister' });
   await expect(table.getByRole('button', { name: /^Details van / })).toHaveCount(1);
   await table.getByRole('button', { name: `Details van ${code}` }).click();
   const drawer = page.getByRole('dialog', { name: new RegExp(`^${code} · `) });
@@ -80,8 +80,8 @@ test('a security officer adopts the process list, raises a class with a reason a
   await expect(table.getByRole('rowheader', { name: PROCESS })).toBeVisible();
 
   // The measure's reasons before the change.
-  await openInNav(page, 'Vereiste maatregelen');
-  await expect(page.getByRole('heading', { level: 1, name: /^Vereiste maatregelen \(\d+\)$/ })).toBeVisible();
+  await openInNav(page, 'Maatregelen');
+  await expect(page.getByRole('heading', { level: 1, name: /^Maatregelen \(\d+\)$/ })).toBeVisible();
   const before = await measureReasons(page, MEASURE);
   expect(before.items.some((r) => r.startsWith(`${ASSET} — `))).toBe(false);
   await expectSettledAccessible(page, 'a required measure');
@@ -107,7 +107,7 @@ test('a security officer adopts the process list, raises a class with a reason a
   await expect(asset.getByRole('button', { name: 'Asset bewaren' })).toBeDisabled();
 
   // The required measure now names the asset, with one reason more.
-  await openInNav(page, 'Vereiste maatregelen');
+  await openInNav(page, 'Maatregelen');
   const after = await measureReasons(page, MEASURE, `${ASSET} — V4 ≥ V4`);
   expect(after.count).toBe(before.count + 1);
   expect(after.items).toContain(`${ASSET} — V4 ≥ V4 · ${PROCESS}`);
@@ -237,9 +237,10 @@ test('a classification changed by someone else in the meantime is reported, and 
   await asset.getByRole('button', { name: 'Asset bewaren' }).click();
   const conflict = asset.getByRole('alert').filter({ hasText: 'Intussen gewijzigd' });
   await expect(conflict).toBeVisible();
-  await expect(asset.getByRole('button', { name: 'Mijn wijziging toch bewaren' })).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Intussen gewijzigd' });
+  await expect(dialog.getByRole('button', { name: 'Vergelijken' })).toBeVisible();
   await expectSettledAccessible(page, 'a conflict in the asset editor');
-  await asset.getByRole('button', { name: 'Huidige waarden laden' }).click();
+  await dialog.getByRole('button', { name: 'Herladen' }).click();
   await expect(conflict).toBeHidden();
   await expect(asset.getByRole('checkbox', { name: 'Gevoelige gegevens' })).toBeChecked();
   await expect(asset.getByLabel('Beschikbaarheid (B)')).toHaveValue(String(other.class.a));

@@ -24,7 +24,6 @@ import {
 import { OverviewPage } from './features/bestuur/OverviewPage';
 import { ProcessDetailPage } from './features/processes/ProcessDetailPage';
 import { ProcessesPage } from './features/processes/ProcessesPage';
-import { RequiredMeasuresPage } from './features/processes/RequiredMeasuresPage';
 import { type ProcessSearch, parseProcessSearch } from './features/processes/search';
 import { MembersPage } from './features/members/MembersPage';
 import { ProfilePage } from './features/profile/ProfilePage';
@@ -46,6 +45,8 @@ import {
 import { UpdatesPage } from './features/processlist/UpdatesPage';
 import { VersionsPage } from './features/processlist/VersionsPage';
 import { IpdcPage } from './features/products/IpdcPage';
+import { MeasureRegisterPage } from './features/measures/MeasureRegisterPage';
+import { type MeasureSearch, parseMeasureSearch } from './features/measures/search';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -154,11 +155,8 @@ const classificationRoute = createRoute({
 const requiredMeasuresRoute = createRoute({
   getParentRoute: () => bestuurRoute,
   path: '/maatregelen',
-  validateSearch: (s: Record<string, unknown>): { page?: number; q?: string } => ({
-    page: pageOf(s.page),
-    q: str(s.q),
-  }),
-  component: RequiredMeasuresPage,
+  validateSearch: (s: Record<string, unknown>): MeasureSearch => parseMeasureSearch(s),
+  component: MeasureRegisterPage,
 });
 const complianceRoute = createRoute({
   getParentRoute: () => bestuurRoute,

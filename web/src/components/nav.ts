@@ -22,7 +22,7 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'nav.overview', path: '', exact: true },
   { scope: 'bestuur', labelKey: 'processes.nav.processes', path: '/processen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'classification.nav', path: '/classificatie', permission: 'isms.view' },
-  { scope: 'bestuur', labelKey: 'processes.nav.measures', path: '/maatregelen', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'measures.nav', path: '/maatregelen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'compliance.nav', path: '/conformiteit', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'cyfun.nav', path: '/cyberfundamentals', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'risks.nav', path: '/risicos', permission: 'isms.view' },

@@ -1,6 +1,5 @@
 import type { AssetClassificationUpdate, BestuurAsset, Classification } from '@baken/contracts';
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -19,6 +18,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { type ConflictRow, ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { serverFieldErrors } from '../../lib/forms';
 import { inLang, type Lang } from '../catalog/format';
@@ -153,35 +153,35 @@ function AssetForm({ bestuurId, asset, name }: { bestuurId: string; asset: Bestu
   };
 
   const conflict = update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT' ? update.error : null;
-  const current = conflict?.current as BestuurAsset | undefined;
+  const compare = (c: BestuurAsset): ConflictRow[] => {
+    const theirs = draftOf(c);
+    const yesNo = (v: boolean) => t(v ? 'classification.yes' : 'classification.no');
+    return [
+      ...(own ? [{ label: t('processes.asset.name'), mine: draft.name.trim(), current: theirs.name }] : []),
+      ...DIMENSIONS.map((d) => ({
+        label: t(`processes.dimensionLabels.${d}`),
+        mine: String(draft[d]),
+        current: String(theirs[d]),
+      })),
+      { label: t('processes.asset.reason'), mine: needsReason ? draft.reason.trim() : '', current: theirs.reason },
+      ...FLAGS.map((f) => ({ label: t(`processes.flags.${f}`), mine: yesNo(draft[f]), current: yesNo(theirs[f]) })),
+    ];
+  };
   const server = serverFieldErrors(update.error);
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {conflict && (
-          <Alert color="orange" role="alert" title={t('conflict.title')}>
-            <Text size="sm" mb="sm">
-              {conflict.message}
-            </Text>
-            {current && (
-              <Group>
-                <Button
-                  size="xs"
-                  onClick={() => {
-                    setBase(current);
-                    setDraft(draftOf(current));
-                    update.reset();
-                  }}
-                >
-                  {t('conflict.reload')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => save(current.version)}>
-                  {t('processes.asset.keepMine')}
-                </Button>
-              </Group>
-            )}
-          </Alert>
-        )}
+        <ConflictDialog<BestuurAsset>
+          error={update.error}
+          compare={compare}
+          onReload={(current) => {
+            setBase(current);
+            setDraft(draftOf(current));
+            update.reset();
+          }}
+          onKeepMine={(current) => save(current.version)}
+          saving={update.isPending}
+        />
         {!conflict && Object.keys(server).length === 0 && <ErrorAlert error={update.error} />}
         {own && (
           <TextInput

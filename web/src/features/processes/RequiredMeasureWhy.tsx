@@ -1,5 +1,5 @@
 import type { BestuurProcess, FrameworkSummary } from '@baken/contracts';
-import { Badge, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,15 +10,14 @@ import { reasonText } from './reasons';
 
 interface Props {
   bestuurId: string;
-  code: string | null;
+  code: string;
   frameworks: FrameworkSummary[];
   processes: BestuurProcess[];
   domainName: (id: string) => string;
-  onClose: () => void;
 }
 
-/** One required measure: every reason (with the process of each asset) and what it serves. */
-export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, domainName, onClose }: Props) {
+/** Why a measure is required: every reason (with the process of each asset), its guidance and what it serves. */
+export function RequiredMeasureWhy({ bestuurId, code, frameworks, processes, domainName }: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
   const required = useRequiredMeasure(bestuurId, code);
@@ -38,20 +37,10 @@ export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, 
   };
 
   return (
-    <Drawer
-      opened={code !== null}
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={m ? `${m.code} · ${inLang(m.title, lang)}` : (code ?? '')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
-    >
+    <>
       {/* The catalogue's side (guidance, titles of what it serves) is extra: without it the reasons still show. */}
       <ErrorAlert error={required.error} />
-      {(required.isPending || (measure.isPending && !measure.error)) && code !== null && (
-        <Loader aria-label={t('common.loading')} />
-      )}
+      {(required.isPending || (measure.isPending && !measure.error)) && <Loader aria-label={t('common.loading')} />}
       {m && (
         <Stack gap="md">
           {detail && (
@@ -145,6 +134,6 @@ export function RequiredMeasureDrawer({ bestuurId, code, frameworks, processes, 
           </section>
         </Stack>
       )}
-    </Drawer>
+    </>
   );
 }

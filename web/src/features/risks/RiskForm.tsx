@@ -4,12 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useRequiredSession } from '../../api/session';
-import { ConflictAlert, isConflict } from '../../components/ConflictAlert';
+import { isConflict } from '../../components/ConflictAlert';
+import { type ConflictRow, ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type FieldErrors, serverFieldErrors, validate } from '../../lib/forms';
 import { formatDate, formatDateTime, today } from '../../lib/format';
 import { inLang, type Lang } from '../catalog/format';
-import { useSaveRisk, useThreats } from './api';
+import { useMembers } from '../members/api';
+import { type RiskBody, useRiskProcesses, useSaveRisk, useThreats } from './api';
 import { LevelBadge } from './LevelBadge';
 import { LinksFields } from './LinksFields';
 import type { RiskTarget } from './RiskModal';
@@ -68,6 +70,26 @@ export function RiskForm({ bestuurId, matrix, target, onDone }: Props) {
     save.reset();
   };
 
+  const send = (id: string | undefined, body: RiskBody) =>
+    save.mutate(
+      { id, body },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'green', message: t('risks.form.saved', { title: saved.title }) });
+          onDone();
+        },
+        onError: (err) => setErrors(serverFieldErrors(err)),
+      },
+    );
+
+  // Keep mine: the form as it is, on top of the version someone else saved.
+  const keepMine = (current: Risk) => {
+    setBase(current);
+    const checked = validate(RiskUpdate, bodyOf(values, current, canAccept));
+    if (checked.data) send(current.id, checked.data);
+  };
+  const compare = useRiskCompare(bestuurId, matrix, values);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = bodyOf(values, base, canAccept);
@@ -78,23 +100,20 @@ export function RiskForm({ bestuurId, matrix, target, onDone }: Props) {
       return;
     }
     setErrors({});
-    save.mutate(
-      { id: base?.id, body: checked.data },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'green', message: t('risks.form.saved', { title: saved.title }) });
-          onDone();
-        },
-        onError: (err) => setErrors(serverFieldErrors(err)),
-      },
-    );
+    send(base?.id, checked.data);
   };
 
   const fieldError = Object.keys(errors).length > 0;
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <ConflictAlert<Risk> error={save.error} onReload={reload} />
+        <ConflictDialog<Risk>
+          error={save.error}
+          compare={compare}
+          onReload={reload}
+          onKeepMine={keepMine}
+          saving={save.isPending}
+        />
         {!isConflict(save.error) && !fieldError && <ErrorAlert error={save.error} />}
         {fieldError && !isConflict(save.error) && (
           <Text c="red.8" size="sm" role="alert">
@@ -201,6 +220,82 @@ export function RiskForm({ bestuurId, matrix, target, onDone }: Props) {
       </Stack>
     </form>
   );
+}
+
+/** The risk's fields as the form has them beside the version someone else saved, in words. */
+function useRiskCompare(bestuurId: string, matrix: RiskMatrix, v: RiskValues) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const session = useRequiredSession();
+  const threats = useThreats();
+  const processes = useRiskProcesses(bestuurId, true);
+  const members = useMembers(
+    bestuurId,
+    { page: 1, pageSize: 200, active: 'true' },
+    hasPermission(session, 'members.view', bestuurId),
+  );
+  const step = (labels: RiskMatrix['likelihood'], n: number | null) =>
+    n && labels[n - 1] ? `${n}. ${inLang(labels[n - 1], lang)}` : '';
+  const threat = (id: string | null) => {
+    const x = threats.data?.find((y) => y.id === id);
+    return x ? inLang(x.name, lang) : (id ?? '');
+  };
+  const process = (id: string | null) => processes.data?.find((p) => p.id === id);
+  const asset = (id: string | null) => processes.data?.flatMap((p) => p.assets).find((a) => a.id === id);
+  const owner = (id: string | null) => members.data?.items.find((m) => m.userId === id)?.displayName ?? id ?? '';
+  const qualities = (q: Quality[]) => q.map((x) => t(`risks.qualities.${x}`)).join(', ');
+  const treatment = (x: Treatment | null) => (x ? t(`risks.treatments.${x}`) : '');
+  return (c: Risk): ConflictRow[] => {
+    const mineProcess = process(v.processId);
+    const mineAsset = asset(v.assetId);
+    return [
+      { label: t('risks.form.title'), mine: v.title.trim(), current: c.title },
+      { label: t('risks.form.description'), mine: v.description.trim(), current: c.description ?? '' },
+      {
+        label: t('risks.form.threat'),
+        mine: threat(v.threatId),
+        current: c.threatName ? inLang(c.threatName, lang) : '',
+      },
+      { label: t('risks.form.qualities'), mine: qualities(v.qualities), current: qualities(c.qualities) },
+      {
+        label: t('risks.form.likelihood'),
+        mine: step(matrix.likelihood, v.likelihood),
+        current: step(matrix.likelihood, c.likelihood),
+      },
+      { label: t('risks.form.impact'), mine: step(matrix.impact, v.impact), current: step(matrix.impact, c.impact) },
+      { label: t('risks.form.treatment'), mine: treatment(v.treatment), current: treatment(c.treatment) },
+      {
+        label: t('risks.form.residualLikelihood'),
+        mine: step(matrix.likelihood, v.residualLikelihood),
+        current: step(matrix.likelihood, c.residualLikelihood),
+      },
+      {
+        label: t('risks.form.residualImpact'),
+        mine: step(matrix.impact, v.residualImpact),
+        current: step(matrix.impact, c.residualImpact),
+      },
+      {
+        label: t('risks.form.process'),
+        mine: mineProcess ? inLang(mineProcess.name, lang) : (v.processId ?? ''),
+        current: c.processName ? inLang(c.processName, lang) : '',
+      },
+      {
+        label: t('risks.form.asset'),
+        mine: mineAsset ? inLang(mineAsset.name, lang) : (v.assetId ?? ''),
+        current: c.assetName ? inLang(c.assetName, lang) : '',
+      },
+      {
+        label: t('risks.form.measures'),
+        mine: [...v.measureCodes].sort().join(', '),
+        current: c.measures
+          .map((m) => m.code)
+          .sort()
+          .join(', '),
+      },
+      { label: t('risks.form.owner'), mine: owner(v.ownerId), current: c.ownerName ?? '' },
+      { label: t('risks.form.reviewDate'), mine: formatDate(v.reviewDate), current: formatDate(c.reviewDate) },
+    ];
+  };
 }
 
 function groupedThreats(
