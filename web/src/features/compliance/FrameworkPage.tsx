@@ -9,6 +9,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
 import { useBestuurId } from '../bestuur/useBestuurId';
 import { inLang, type Lang } from '../catalog/format';
+import { ReportDownloads } from '../reports/ReportDownloads';
+import { applicabilityUrl } from '../reports/urls';
 import { useFrameworkCompliance } from './api';
 import { ComplianceSummary } from './ComplianceSummary';
 import { LevelSwitch } from './LevelSwitch';
@@ -54,6 +56,20 @@ export function FrameworkPage() {
                 <ComplianceSummary summary={data} />
               </div>
               {data.level && <LevelSwitch value={level} onChange={setLevel} />}
+            </Group>
+            <Group mt="md">
+              <ReportDownloads
+                links={[
+                  {
+                    label: t('reports.applicabilityXlsx'),
+                    href: applicabilityUrl(bestuurId, frameworkId, 'xlsx', data.level),
+                  },
+                  {
+                    label: t('reports.applicabilityPdf'),
+                    href: applicabilityUrl(bestuurId, frameworkId, 'pdf', data.level),
+                  },
+                ]}
+              />
             </Group>
           </Card>
           <Group mb="md" align="flex-end" gap="sm">

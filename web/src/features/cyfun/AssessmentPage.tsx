@@ -18,6 +18,8 @@ import { RequirementsEditor } from './RequirementsEditor';
 import { PassBadge, ResultSection } from './ResultSection';
 import { ScaleHelp } from './scale';
 import { NaRulesForm } from './NaRulesForm';
+import { ReportDownloads } from '../reports/ReportDownloads';
+import { cyfunResultUrl } from '../reports/urls';
 import type { Assessment, NaRule } from './types';
 
 /** One self-assessment: the scores per requirement, saved together, and the result against the level. */
@@ -140,6 +142,7 @@ function Editor({ assessment, bestuurId }: { assessment: Assessment; bestuurId: 
           })}
         </Text>
         <PassBadge passed={assessment.passed} level={assessment.level} />
+        <ReportDownloads links={[{ label: t('reports.cyfunPdf'), href: cyfunResultUrl(bestuurId, assessment.id) }]} />
       </Group>
       <ScaleHelp />
       <Paper

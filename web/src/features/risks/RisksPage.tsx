@@ -10,6 +10,8 @@ import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { useBestuurId } from '../bestuur/useBestuurId';
 import { inLang, type Lang } from '../catalog/format';
+import { ReportDownloads } from '../reports/ReportDownloads';
+import { riskRegisterUrl } from '../reports/urls';
 import { useDeleteRisk, useHeatMap, useRisks } from './api';
 import { HeatMapGrid } from './HeatMapGrid';
 import { RiskModal, type RiskTarget } from './RiskModal';
@@ -56,6 +58,14 @@ export function RisksPage() {
       <Text mb="md" maw={760}>
         {t('risks.intro')}
       </Text>
+      <Group mb="md">
+        <ReportDownloads
+          links={[
+            { label: t('reports.risksXlsx'), href: riskRegisterUrl(bestuurId, 'xlsx') },
+            { label: t('reports.risksPdf'), href: riskRegisterUrl(bestuurId, 'pdf') },
+          ]}
+        />
+      </Group>
       <ErrorAlert error={heatmap.error} />
       {heatmap.isPending && <Loader aria-label={t('common.loading')} />}
       {heatmap.data && (
