@@ -10,6 +10,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { meRoutes } from './modules/identity/me.routes.js';
 import { oidcRoutes } from './modules/identity/oidc.routes.js';
+import { continuityRoutes } from './modules/continuity/continuity.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { cyfunRoutes } from './modules/cyfun/cyfun.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);
+  await app.register(continuityRoutes);
   await app.register(reportsRoutes);
   if (options.web !== false) await serveWeb(app, deps.config.WEB_DIST);
   return app;

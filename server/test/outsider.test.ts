@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncContent } from '../src/modules/catalog/catalog.service.js';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
+import { continuityContent } from '../src/modules/continuity/content.js';
 import { matrixOf } from '../src/modules/risks/matrix.js';
 import { createTestApp } from './support/app.js';
 import { type Agent, createBestuur, createUser } from './support/factories.js';
@@ -37,6 +38,10 @@ interface World {
   aSupplierId: string;
   /** An application of A linked to aAssetId. */
   aApplicationId: string;
+  /** Continuity of A: a self-evaluation, an exercise and a submitted plan (aProcessId has a BIA). */
+  aEvaluationId: string;
+  aExerciseId: string;
+  aReviewId: string;
 }
 
 const memberVersion = async (id: string) =>
@@ -79,6 +84,17 @@ async function editedWorkbook(assetId: string): Promise<Buffer> {
   ws.addRow([assetId, c === 5 ? 4 : c + 1, i, a, 'Overgenomen door een buitenstaander', version]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+const bcVersion = async (table: string, where: string, params: unknown[]) =>
+  ((await t.raw(`SELECT version FROM ${table} WHERE ${where}`, params))[0]?.version as number | undefined) ?? 0;
+const allAnswers = () =>
+  continuityContent().questions.map((q) => ({ questionId: q.id, answer: 'ja', note: 'Door een buitenstaander' }));
+const zeroImpacts = Object.fromEntries(
+  ['dienstverlening', 'financieel', 'juridisch', 'reputatie', 'veiligheid', 'persoonsgegevens'].map((a) => [
+    a,
+    [0, 0, 0, 0, 0, 0],
+  ]),
+);
 
 type Case = (w: World) => Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>;
 
@@ -343,6 +359,106 @@ const cases: Record<string, Case> = {
   'GET /api/besturen/{bestuurId}/required-measures/{code}': async (w) => ({
     url: `/api/besturen/${w.a}/required-measures/BL-01`,
   }),
+  'GET /api/besturen/{bestuurId}/continuity/self-evaluations': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/self-evaluations`,
+  }),
+  'POST /api/besturen/{bestuurId}/continuity/self-evaluations': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/self-evaluations`,
+    body: { answers: allAnswers() },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/self-evaluations/{evaluationId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/self-evaluations/${w.aEvaluationId}`,
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/bia-framework': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/bia-framework`,
+  }),
+  'PUT /api/besturen/{bestuurId}/continuity/settings': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/settings`,
+    body: {
+      version: await bcVersion('bestuur_bc_settings', 'bestuur_id = $1', [w.a]),
+      unacceptableLevel: 1,
+      criticalThreshold: '1m',
+    },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/bia': async (w) => ({ url: `/api/besturen/${w.a}/continuity/bia` }),
+  'GET /api/besturen/{bestuurId}/continuity/bia/{processId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/bia/${w.aProcessId}`,
+  }),
+  'PUT /api/besturen/{bestuurId}/continuity/bia/{processId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/bia/${w.aProcessId}`,
+    body: {
+      version: await bcVersion('bestuur_bia', 'process_id = $1', [w.aProcessId]),
+      impacts: zeroImpacts,
+      rtoHours: 720,
+      rpoHours: 0,
+      minimumServiceLevel: null,
+      peakPeriods: null,
+      keyRoles: ['Buitenstaander'],
+      locations: [],
+      applicationIds: [],
+      supplierIds: [],
+      processIds: [],
+      notes: null,
+    },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/applications': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/applications`,
+  }),
+  'PUT /api/besturen/{bestuurId}/continuity/applications/{applicationId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/applications/${w.aApplicationId}`,
+    body: {
+      version: await bcVersion('bestuur_application_recovery', 'application_id = $1', [w.aApplicationId]),
+      recoveryTimeHours: 1,
+      procedure: 'Door een buitenstaander',
+    },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/checks': async (w) => ({ url: `/api/besturen/${w.a}/continuity/checks` }),
+  'GET /api/besturen/{bestuurId}/continuity/plan': async (w) => ({ url: `/api/besturen/${w.a}/continuity/plan` }),
+  'PATCH /api/besturen/{bestuurId}/continuity/plan': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/plan`,
+    body: { version: await bcVersion('bestuur_bc_plans', 'bestuur_id = $1', [w.a]), scope: 'Overgenomen' },
+  }),
+  'PUT /api/besturen/{bestuurId}/continuity/plan/strategies/{processId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/plan/strategies/${w.aProcessId}`,
+    body: {
+      version: await bcVersion('bestuur_bc_strategies', 'process_id = $1', [w.aProcessId]),
+      strategy: 'uitval-aanvaarden',
+      description: null,
+      procedure: null,
+    },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/plan/docx': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/plan/docx`,
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/exercises': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/exercises`,
+  }),
+  'POST /api/besturen/{bestuurId}/continuity/exercises': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/exercises`,
+    body: { title: 'Oefening van een buitenstaander', kind: 'tafeloefening' },
+  }),
+  'PATCH /api/besturen/{bestuurId}/continuity/exercises/{exerciseId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/exercises/${w.aExerciseId}`,
+    body: { version: await bcVersion('bestuur_bc_exercises', 'id = $1', [w.aExerciseId]), findings: 'Overgenomen' },
+  }),
+  'DELETE /api/besturen/{bestuurId}/continuity/exercises/{exerciseId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/exercises/${w.aExerciseId}?version=${await bcVersion('bestuur_bc_exercises', 'id = $1', [w.aExerciseId])}`,
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/reviews': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/reviews`,
+  }),
+  // A has an open plan submission, not a BIA one: submitting the BIA would succeed.
+  'POST /api/besturen/{bestuurId}/continuity/reviews': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/reviews`,
+    body: { subject: 'bia' },
+  }),
+  'GET /api/besturen/{bestuurId}/continuity/reviews/{reviewId}': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/reviews/${w.aReviewId}`,
+  }),
+  'POST /api/besturen/{bestuurId}/continuity/reviews/{reviewId}/comments': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/reviews/${w.aReviewId}/comments`,
+    body: { section: null, body: 'Van een buitenstaander' },
+  }),
 };
 
 /** Every route of a bestuur, as the running app documents it. */
@@ -456,6 +572,36 @@ beforeAll(async () => {
     assetIds: [world.aAssetId],
   });
   expect(linked.status).toBe(200);
+  // A's continuity work: a self-evaluation, a BIA, a plan, an exercise and a submission to the coach.
+  const bc = `/api/besturen/${a.id}/continuity`;
+  const evaluation = await iscAgent.request('POST', `${bc}/self-evaluations`, { answers: allAnswers() });
+  expect(evaluation.status).toBe(201);
+  world.aEvaluationId = evaluation.body.id as string;
+  const bia = await iscAgent.request('PUT', `${bc}/bia/${world.aProcessId}`, {
+    version: 0,
+    impacts: zeroImpacts,
+    rtoHours: 24,
+    rpoHours: 4,
+    minimumServiceLevel: null,
+    peakPeriods: null,
+    keyRoles: [],
+    locations: [],
+    applicationIds: [world.aApplicationId],
+    supplierIds: [world.aSupplierId],
+    processIds: [],
+    notes: null,
+  });
+  expect(bia.status).toBe(200);
+  expect((await iscAgent.request('PATCH', `${bc}/plan`, { version: 0, scope: 'Heel A' })).status).toBe(200);
+  const exercise = await iscAgent.request('POST', `${bc}/exercises`, {
+    title: 'Oefening van A',
+    kind: 'tafeloefening',
+  });
+  expect(exercise.status).toBe(201);
+  world.aExerciseId = exercise.body.id as string;
+  const review = await iscAgent.request('POST', `${bc}/reviews`, { subject: 'plan' });
+  expect(review.status).toBe(201);
+  world.aReviewId = review.body.id as string;
 
   const bAdminAgent = await sessionFor(t, bAdmin.id);
   callers['beheerder of B'] = bAdminAgent;

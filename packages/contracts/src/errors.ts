@@ -30,6 +30,14 @@ export const errorMessages = {
     en: 'You are not allowed to do this.',
   },
   NOT_FOUND: { nl: 'Niet gevonden.', en: 'Not found.' },
+  REVIEW_OPEN: {
+    nl: 'Er is al een indiening bij de coach die nog niet beoordeeld is.',
+    en: 'There is already a submission with the coach that has not been reviewed yet.',
+  },
+  REVIEW_CLOSED: {
+    nl: 'Over deze indiening is al beslist.',
+    en: 'This submission has already been decided on.',
+  },
   IPDC_IMPORT_INVALID: {
     nl: 'Het IPDC-bestand bevat fouten; er is niets ingelezen. Verbeter de rijen met fouten en probeer opnieuw.',
     en: 'The IPDC file has errors; nothing was imported. Correct the rows with errors and try again.',
@@ -252,6 +260,30 @@ export const validationMessages = {
   own_items_only: {
     nl: 'Alleen bij een eigen proces of informatie-asset kan dit gewijzigd worden.',
     en: 'This can only be changed for an own process or information asset.',
+  },
+  bia_impact_decreases: {
+    nl: 'De impact kan met de tijd niet afnemen: elke waarde is minstens die van het vorige tijdstip.',
+    en: 'Impact cannot decrease over time: every value is at least that of the previous time point.',
+  },
+  bia_rto_exceeds_mtpd: {
+    nl: 'De hersteltijd (RTO) mag niet langer zijn dan de maximaal toelaatbare onderbreking (MTPD).',
+    en: 'The recovery time (RTO) may not be longer than the maximum tolerable period of disruption (MTPD).',
+  },
+  bia_dependency_unknown: {
+    nl: 'Minstens één toepassing, leverancier of proces bestaat niet bij dit bestuur.',
+    en: 'At least one application, supplier or process does not exist in this organisation.',
+  },
+  bia_self_dependency: {
+    nl: 'Een proces kan niet van zichzelf afhangen.',
+    en: 'A process cannot depend on itself.',
+  },
+  self_evaluation_incomplete: {
+    nl: 'Beantwoord elke vraag van de zelfevaluatie precies één keer.',
+    en: 'Answer every question of the self-evaluation exactly once.',
+  },
+  review_section_unknown: {
+    nl: 'Dit onderdeel bestaat niet in deze indiening.',
+    en: 'This section does not exist in this submission.',
   },
 } as const satisfies Record<string, { nl: string; en: string }>;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -4,6 +4,7 @@ export * from './besturen.js';
 export * from './catalog.js';
 export * from './common.js';
 export * from './compliance.js';
+export * from './continuity.js';
 export * from './cyfun.js';
 export * from './dashboard.js';
 export * from './errors.js';

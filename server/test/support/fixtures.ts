@@ -82,5 +82,25 @@ export async function snapshot(t: TestApp, bestuurId: string) {
       'SELECT * FROM bestuur_application_assets WHERE bestuur_id = $1 ORDER BY application_id, asset_id',
       [bestuurId],
     ),
+    continuity: await continuityRows(t, bestuurId),
   };
+}
+
+/** The continuity tables (migrations/0012_continuity.sql), row by row. */
+async function continuityRows(t: TestApp, bestuurId: string) {
+  const out: Record<string, unknown> = {};
+  for (const table of [
+    'bestuur_bc_self_evaluations',
+    'bestuur_bc_settings',
+    'bestuur_bia',
+    'bestuur_bia_dependencies',
+    'bestuur_application_recovery',
+    'bestuur_bc_plans',
+    'bestuur_bc_strategies',
+    'bestuur_bc_exercises',
+    'bestuur_bc_reviews',
+    'bestuur_bc_review_events',
+  ])
+    out[table] = await t.raw(`SELECT * FROM ${table} WHERE bestuur_id = $1 ORDER BY 1, 2`, [bestuurId]);
+  return out;
 }
