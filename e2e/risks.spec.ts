@@ -1,6 +1,12 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { HEIDEBEEK, expectAccessible, signIn } from './support';
 
+interface Risk {
+  id: string;
+  title: string;
+  version: number;
+}
+
 interface Proposal {
   processId: string;
   processName: { nl: string };
@@ -115,6 +121,30 @@ test('a security officer takes over a proposed risk, rates it, links a threat an
   await page.getByRole('button', { name: `Acties voor ${title}` }).click();
   await page.getByRole('menuitem', { name: 'Bewerken' }).click();
   await expect(edit).toContainText(`Formeel aanvaard door ${session.user.displayName}`);
+
+  // A colleague changes the risk while the form is open: compare, then take theirs.
+  const saved = ((await (await page.request.get(`/api/besturen/${bestuurId}/risks`)).json()).items as Risk[]).find(
+    (r) => r.title === title,
+  ) as Risk;
+  const theirs = await page.request.patch(`/api/besturen/${bestuurId}/risks/${saved.id}`, {
+    headers,
+    data: { version: saved.version, description: 'Gewijzigd door een collega.' },
+  });
+  expect(theirs.status()).toBe(200);
+  const description = edit.getByRole('textbox', { name: 'Toelichting' });
+  await description.fill('Mijn toelichting.');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  const conflict = page.getByRole('dialog', { name: 'Intussen gewijzigd' });
+  await conflict.getByRole('button', { name: 'Vergelijken' }).click();
+  await expect(
+    conflict
+      .getByRole('table', { name: 'Uw versie naast de huidige' })
+      .getByRole('row', { name: 'Toelichting Mijn toelichting. Gewijzigd door een collega. verschilt' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'the risk conflict dialog');
+  await conflict.getByRole('button', { name: 'Hun versie nemen' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(description).toHaveValue('Gewijzigd door een collega.');
   await edit.getByRole('button', { name: 'Annuleren' }).click();
 
   // Filters live in the URL.
