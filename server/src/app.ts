@@ -14,6 +14,7 @@ import { continuityRoutes } from './modules/continuity/continuity.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { cyfunRoutes } from './modules/cyfun/cyfun.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { risksRoutes } from './modules/risks/risks.routes.js';
 import { measuresRoutes } from './modules/measures/measures.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps, logger: Logger, options: { web?: bool
   await app.register(cyfunRoutes);
   await app.register(risksRoutes);
   await app.register(dashboardRoutes);
+  await app.register(monitoringRoutes);
   await app.register(productsRoutes);
   await app.register(transferRoutes);
   await app.register(registersRoutes);

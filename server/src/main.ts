@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { syncContentAtStart } from './modules/catalog/catalog.service.js';
+import { startMonitoringJobs } from './modules/monitoring/jobs.js';
 import { shippedContent, syncPublishedList } from './modules/processlist/processlist.service.js';
 import { type Config, ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
@@ -38,12 +39,14 @@ async function prepareDatabase(config: Config, log: Logger) {
 }
 
 /** One server process: answers requests until SIGTERM/SIGINT, then finishes open requests. */
-async function serve(config: Config, log: Logger, started: number, prepared: boolean) {
+async function serve(config: Config, log: Logger, started: number, prepared: boolean, jobs: boolean) {
   const release = config.DATABASE_URL ? () => undefined : acquire(config.dataDir);
   const db = prepared
     ? await openDatabase(config, { migrate: false, onIdleError: idleError(log) })
     : await prepareDatabase(config, log);
   const app = await buildApp({ config, db, mailer: createMailer(config, log) }, log);
+  // Background work runs in one process only (the only one, or the first of the workers).
+  const background = jobs ? await startMonitoringJobs(config, db, log) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -54,6 +57,7 @@ async function serve(config: Config, log: Logger, started: number, prepared: boo
     force.unref();
     try {
       await app.close();
+      await background?.stop();
       await db.close();
       release();
       process.exit(0);
@@ -77,15 +81,20 @@ async function supervise(config: Config, log: Logger) {
   const db = await prepareDatabase(config, log);
   await db.close();
   let stopping = false;
-  const fork = () => cluster.fork({ BAKEN_WORKER: '1' });
-  for (let i = 0; i < config.WORKERS; i++) fork();
+  // The first process also runs the background jobs; a replacement takes them over.
+  let jobsWorker: number | undefined;
+  const fork = (jobs: boolean) => {
+    const w = cluster.fork({ BAKEN_WORKER: '1', BAKEN_JOBS: jobs ? '1' : '0' });
+    if (jobs) jobsWorker = w.id;
+  };
+  for (let i = 0; i < config.WORKERS; i++) fork(i === 0);
   cluster.on('exit', (worker, code) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
     log.error({ pid: worker.process.pid, code }, 'server process ended; starting another');
-    fork();
+    fork(worker.id === jobsWorker);
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
@@ -100,7 +109,8 @@ async function main() {
   const log = createLogger(config);
   const started = Date.now();
   if (cluster.isPrimary && config.WORKERS > 1 && config.DATABASE_URL) return supervise(config, log);
-  return serve(config, log, started, process.env.BAKEN_WORKER === '1');
+  const worker = process.env.BAKEN_WORKER === '1';
+  return serve(config, log, started, worker, !worker || process.env.BAKEN_JOBS === '1');
 }
 
 main().catch((err) => {

@@ -200,6 +200,11 @@ const cases: Record<string, Case> = {
     url: `/api/besturen/${w.a}/cyfun-assessments/${w.aAssessmentId}?version=1`,
   }),
   'GET /api/besturen/{bestuurId}/dashboard': async (w) => ({ url: `/api/besturen/${w.a}/dashboard` }),
+  'GET /api/besturen/{bestuurId}/monitoring': async (w) => ({ url: `/api/besturen/${w.a}/monitoring` }),
+  'PUT /api/besturen/{bestuurId}/monitoring/sharing': async (w) => ({
+    url: `/api/besturen/${w.a}/monitoring/sharing`,
+    body: { shareWithCoach: true },
+  }),
   'GET /api/besturen/{bestuurId}/risk-matrix': async (w) => ({ url: `/api/besturen/${w.a}/risk-matrix` }),
   'PUT /api/besturen/{bestuurId}/risk-matrix': async (w) => ({
     url: `/api/besturen/${w.a}/risk-matrix`,

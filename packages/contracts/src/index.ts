@@ -20,3 +20,4 @@ export * from './registers.js';
 export * from './reports.js';
 export * from './risks.js';
 export * from './processlist.js';
+export * from './monitoring.js';

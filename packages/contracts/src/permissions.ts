@@ -36,6 +36,7 @@ export const permissions = [
   // regional
   'region.besturen.view',
   'region.monitoring.view',
+  'region.monitoring.manage',
   'region.content.manage',
   'region.reviews',
   'platform.besturen.manage',
@@ -64,7 +65,7 @@ export const rolePermissions: Record<BestuurRole | RegionalRole, readonly Permis
   lezer: [...bestuurBase],
   auditor: [...bestuurBase, 'audit.view', 'audit.export'],
   coach: ['region.besturen.view', 'region.monitoring.view', 'region.content.manage', 'region.reviews'],
-  toezichthouder: ['region.besturen.view', 'region.monitoring.view'],
+  toezichthouder: ['region.besturen.view', 'region.monitoring.view', 'region.monitoring.manage'],
   platformbeheerder: ['region.besturen.view', 'platform.besturen.manage', 'platform.audit.view'],
 };
 

@@ -44,6 +44,7 @@ const descriptions: Record<Permission, string> = {
   'apiTokens.create': 'Create personal API tokens for the bestuur',
   'region.besturen.view': 'See every bestuur',
   'region.monitoring.view': 'See the regional monitoring of all besturen',
+  'region.monitoring.manage': 'Set the weights of the vulnerability score; take a monthly snapshot by hand',
   'region.content.manage': 'Manage shared content: frameworks, measures, process list',
   'region.reviews': 'Review the work of besturen',
   'platform.besturen.manage': 'Add besturen; change or deactivate any bestuur',

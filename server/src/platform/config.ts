@@ -54,6 +54,8 @@ const ConfigSchema = z
     /** Server processes on PostgreSQL (one per core is typical); PGlite always runs one. */
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    /** How often the monitoring recomputes the indicators of besturen whose data changed; 0: never. */
+    INDICATOR_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   })
   .superRefine((c, ctx) => {
     const oidc = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;

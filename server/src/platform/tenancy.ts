@@ -8,6 +8,8 @@ export interface Scope {
   userId?: string;
   /** Platform-level audit events become visible (platform admin only). */
   platform?: boolean;
+  /** Every bestuur's indicator rows become readable (regional monitoring; numbers only). */
+  region?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +31,8 @@ export async function inScope<T>(db: Kysely<DB>, scope: Scope, fn: (tx: Kysely<D
       .raw(
         `BEGIN; SELECT set_config('app.tenant_id', ${literal(scope.tenantId)}, true), ` +
           `set_config('app.user_id', ${literal(scope.userId)}, true), ` +
-          `set_config('app.platform', '${scope.platform ? 'on' : ''}', true)`,
+          `set_config('app.platform', '${scope.platform ? 'on' : ''}', true), ` +
+          `set_config('app.region', '${scope.region ? 'on' : ''}', true)`,
       )
       .execute(conn);
     try {

@@ -15,6 +15,8 @@ export interface TestApp {
   /** A superuser connection that bypasses row-level security: for checking what is stored. */
   raw(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   outbox: ReturnType<typeof createMailer>['outbox'];
+  /** On PostgreSQL: the owner's URL of this file's database (for tools that connect themselves). */
+  url?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   let db: Database;
   let raw: TestApp['raw'];
   let cleanup: () => Promise<void>;
+  let ownUrl: string | undefined;
   // The principal cache is off unless a test turns it on: tests change rows behind the app's back.
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://baken.test', AUTH_CACHE_SECONDS: '0', ...env });
   if (base) {
@@ -35,6 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`);
     await admin.end();
     const url = databaseUrl(base, name);
+    ownUrl = url;
     db = await openDatabase(
       { ...config, DATABASE_URL: url, DATABASE_APP_URL: undefined },
       { migrate: false, onIdleError: () => undefined },
@@ -80,5 +84,5 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await db.close();
     await cleanup();
   });
-  return { app, db, raw, outbox: mailer.outbox };
+  return { app, db, raw, outbox: mailer.outbox, url: ownUrl };
 }

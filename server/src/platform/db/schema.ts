@@ -14,6 +14,7 @@ export interface BesturenTable {
   population: number | null;
   province: string | null;
   active: Generated<boolean>;
+  share_with_coach: Generated<boolean>;
   version: Generated<number>;
   created_at: TsDefault;
   updated_at: TsDefault;
@@ -444,4 +445,44 @@ export interface DB {
   bestuur_suppliers: BestuurSuppliersTable;
   bestuur_applications: BestuurApplicationsTable;
   bestuur_application_assets: BestuurApplicationAssetsTable;
+  bestuur_indicators: BestuurIndicatorsTable;
+  indicator_snapshots: IndicatorSnapshotsTable;
+  monitoring_settings: MonitoringSettingsTable;
+}
+
+/** Regional monitoring (0014): one row of precomputed indicators per bestuur. */
+export interface BestuurIndicatorsTable {
+  bestuur_id: string;
+  computed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_activity: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  readiness_passed: boolean;
+  readiness_basis: string;
+  readiness_score: ColumnType<string | null, number | null, number | null>;
+  cyfun_total: ColumnType<string | null, number | null, number | null>;
+  measures_required: number;
+  measures_implemented: number;
+  measures_overdue: number;
+  risks_open: number;
+  risks_high: number;
+  assets: number;
+  assets_high: number;
+  continuity: string;
+  compliance: ColumnType<unknown, string, string>;
+  measures: ColumnType<unknown, string, string>;
+  details: ColumnType<unknown, string, string>;
+}
+
+export interface IndicatorSnapshotsTable {
+  bestuur_id: string;
+  month: ColumnType<Date, string, never>;
+  taken_at: ColumnType<Date, never, never>;
+  indicators: ColumnType<Record<string, unknown>, never, never>;
+}
+
+export interface MonitoringSettingsTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  weights: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }

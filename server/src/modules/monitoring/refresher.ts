@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../platform/db/index.js';
+import { inScope } from '../../platform/tenancy.js';
+import { type Indicators, computeIndicators } from './indicators.js';
+
+/** Stores one bestuur's indicators, in its own scope (row-level security checks the bestuur). */
+export async function storeIndicators(db: Kysely<DB>, bestuurId: string, i: Indicators) {
+  const row = {
+    bestuur_id: bestuurId,
+    computed_at: new Date(),
+    last_activity: i.lastActivity,
+    readiness_passed: i.readinessPassed,
+    readiness_basis: i.readinessBasis,
+    readiness_score: i.readinessScore,
+    cyfun_total: i.cyfunTotal,
+    measures_required: i.measuresRequired,
+    measures_implemented: i.measuresImplemented,
+    measures_overdue: i.measuresOverdue,
+    risks_open: i.risksOpen,
+    risks_high: i.risksHigh,
+    assets: i.assets,
+    assets_high: i.assetsHigh,
+    continuity: i.continuity,
+    compliance: JSON.stringify(i.compliance),
+    measures: JSON.stringify(i.measures),
+    details: JSON.stringify(i.details),
+  };
+  const { bestuur_id: _, ...changes } = row;
+  await inScope(db, { tenantId: bestuurId }, (tx) =>
+    tx
+      .insertInto('bestuur_indicators')
+      .values(row)
+      .onConflict((oc) => oc.column('bestuur_id').doUpdateSet(changes))
+      .execute(),
+  );
+}
+
+/** Recomputes one bestuur now (tests, the data generator). */
+export async function refreshBestuur(db: Kysely<DB>, bestuurId: string) {
+  await storeIndicators(db, bestuurId, await computeIndicators(db, bestuurId));
+}
+
+/**
+ * Recomputes the besturen whose data changed, oldest first, `batch` at a time, `parallel`
+ * at once, until the queue is empty or `max` were done. A bestuur changed again while it
+ * was computed stays queued. Returns how many were recomputed.
+ */
+export async function drainQueue(
+  db: Kysely<DB>,
+  opts: { batch?: number; parallel?: number; max?: number; onError?: (bestuurId: string, err: unknown) => void } = {},
+): Promise<number> {
+  const batch = opts.batch ?? 25;
+  const parallel = Math.max(1, opts.parallel ?? 1);
+  const max = opts.max ?? Number.POSITIVE_INFINITY;
+  let done = 0;
+  const failed = new Set<string>();
+  while (done < max) {
+    // The time travels as text: a JS Date would drop the microseconds and never match again.
+    const peeked = await sql<{ bestuur_id: string; seen: string }>`
+      SELECT bestuur_id, queued_at::text AS seen FROM indicator_queue_peek(${batch + failed.size})`.execute(db);
+    const due = peeked.rows.filter((r) => !failed.has(r.bestuur_id));
+    if (due.length === 0) break;
+    let next = 0;
+    const work = async () => {
+      while (next < due.length && done < max) {
+        const item = due[next++];
+        try {
+          await refreshBestuur(db, item.bestuur_id);
+          await sql`SELECT indicator_queue_done(${item.bestuur_id}::uuid, ${item.seen}::timestamptz)`.execute(db);
+          done++;
+        } catch (err) {
+          // Left in the queue for the next round; not retried in this one.
+          failed.add(item.bestuur_id);
+          opts.onError?.(item.bestuur_id, err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, work));
+  }
+  return done;
+}
+
+/** Queues every active bestuur (first start, new content). */
+export const queueAll = async (db: Kysely<DB>) =>
+  (await sql<{ n: number }>`SELECT indicator_queue_all() AS n`.execute(db)).rows[0].n;

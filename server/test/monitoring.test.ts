@@ -1,0 +1,371 @@
+import { BestuurIndicators, MeasureRanking, MonitoringOverview, OwnMonitoring, VulnerableList } from '@baken/contracts';
+import ExcelJS from 'exceljs';
+import pino from 'pino';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syncContent } from '../src/modules/catalog/catalog.service.js';
+import { loadContent } from '../src/modules/catalog/content.loader.js';
+import { SNAPSHOT_CRON, SNAPSHOT_JOB, startMonitoringJobs } from '../src/modules/monitoring/jobs.js';
+import { drainQueue } from '../src/modules/monitoring/refresher.js';
+import { loadConfig } from '../src/platform/config.js';
+import { inScope } from '../src/platform/tenancy.js';
+import { createTestApp } from './support/app.js';
+import { type Agent, createBestuur, createUser } from './support/factories.js';
+import { sessionFor } from './support/fixtures.js';
+
+/** Regional monitoring (issue 5): precomputed indicators, overview, vulnerable, ranking, peers, snapshots. */
+const t = await createTestApp();
+let supervisor: Agent;
+let coach: Agent;
+const besturen: { id: string; name: string; isc: Agent }[] = [];
+let a: { id: string; name: string; isc: Agent };
+let url: string;
+let riskMeasure: string;
+
+beforeAll(async () => {
+  await syncContent(t.db.app, loadContent());
+  for (let i = 0; i < 6; i++) {
+    const b = await createBestuur(t, { kind: 'politiezone', name: `Politiezone Monitor ${i}` });
+    await t.raw('UPDATE besturen SET province = $2, population = $3 WHERE id = $1', [b.id, 'Limburg', 30_000 + i]);
+    const isc = await sessionFor(t, (await createUser(t, { memberOf: [[b.id, 'informatieveiligheidsconsulent']] })).id);
+    besturen.push({ ...b, isc });
+  }
+  a = besturen[0];
+  url = `/api/besturen/${a.id}`;
+  supervisor = await sessionFor(t, (await createUser(t, { regionalRoles: ['toezichthouder'] })).id);
+  coach = await sessionFor(t, (await createUser(t, { regionalRoles: ['coach'] })).id);
+  // A works: adopts a domain, implements one measure, records a serious risk linked to another.
+  expect((await a.isc.request('POST', `${url}/processes/adopt`, { domains: ['burgerzaken'] })).status).toBe(200);
+  const [first, second] = (await a.isc.request('GET', `${url}/measures`)).body.items;
+  riskMeasure = second.code;
+  await a.isc.request('PATCH', `${url}/measures/${first.code}`, { version: 0, status: 'geimplementeerd' });
+  const risk = await a.isc.request('POST', `${url}/risks`, {
+    title: 'Ransomware op het dossierbeheer',
+    qualities: ['a'],
+    likelihood: 4,
+    impact: 4,
+    measureCodes: [second.code],
+  });
+  expect(risk.status).toBe(201);
+  // Every bestuur gets indicators (B–F have never done anything: no audit event queued them).
+  await t.raw('SELECT indicator_queue_all()');
+  await drainQueue(t.db.app);
+});
+
+const overview = async (query = '?province=Limburg') => {
+  const res = await supervisor.request('GET', `/api/region/monitoring/overview${query}`);
+  expect(res.status).toBe(200);
+  return MonitoringOverview.parse(res.body);
+};
+
+describe('indicators', () => {
+  it('are kept current: a change queues the bestuur, the worker recomputes it', async () => {
+    const before = (await overview()).items.find((i) => i.bestuurId === a.id) as BestuurIndicators;
+    expect(before.measuresImplemented).toBe(1);
+    expect(before.measuresRequired).toBeGreaterThan(1);
+    expect(before.risksHigh).toBe(1);
+    expect(before.assets).toBeGreaterThan(0);
+    expect(before.lastActivity).not.toBeNull();
+
+    const items = (await a.isc.request('GET', `${url}/measures`)).body.items;
+    const next = items.find((m: { status: string }) => m.status === 'niet-gestart');
+    await a.isc.request('PATCH', `${url}/measures/${next.code}`, { version: 0, status: 'geimplementeerd' });
+    const queued = await t.raw('SELECT bestuur_id FROM indicator_queue');
+    expect(queued.map((r) => r.bestuur_id)).toEqual([a.id]);
+    expect(await drainQueue(t.db.app)).toBe(1);
+    expect(await t.raw('SELECT * FROM indicator_queue')).toEqual([]);
+    const after = (await overview()).items.find((i) => i.bestuurId === a.id) as BestuurIndicators;
+    expect(after.measuresImplemented).toBe(2);
+    expect(after.implementedShare).toBeCloseTo((100 * 2) / after.measuresRequired, 0);
+  });
+
+  it('are readable by the region only, and by a bestuur for itself only (row-level security)', async () => {
+    const db = t.db.app;
+    const count = (rows: unknown[]) => rows.length;
+    const read = (tx: typeof db) => tx.selectFrom('bestuur_indicators').select('bestuur_id').execute();
+    expect(count(await inScope(db, {}, read))).toBe(0);
+    const ownRows = await inScope(db, { tenantId: besturen[1].id }, read);
+    expect(ownRows.map((r) => r.bestuur_id)).toEqual([besturen[1].id]);
+    expect(count(await inScope(db, { region: true }, read))).toBe(6);
+    // A bestuur's scope cannot write another's indicators.
+    await expect(
+      inScope(db, { tenantId: besturen[1].id }, (tx) =>
+        tx.updateTable('bestuur_indicators').set({ risks_high: 99 }).where('bestuur_id', '=', a.id).execute(),
+      ),
+    ).resolves.toEqual([expect.objectContaining({ numUpdatedRows: 0n })]);
+  });
+});
+
+describe('the overview', () => {
+  it('lists every bestuur with scores, statuses and counts only, with totals and distributions', async () => {
+    const o = await overview();
+    expect(o.items).toHaveLength(6);
+    expect(o.totals.besturen).toBe(6);
+    expect(o.totals.risksHigh).toBe(1);
+    expect(o.totals.continuity.geen).toBe(6);
+    expect(o.distributions.readiness).toHaveLength(10);
+    expect(o.distributions.readiness.reduce((n, b) => n + b.count, 0)).toBe(6);
+    // Nothing but the schema's fields: no free text, no risk details, no evidence.
+    const allowed = Object.keys(BestuurIndicators.shape).sort();
+    for (const item of (await supervisor.request('GET', '/api/region/monitoring/overview')).body.items) {
+      expect(Object.keys(item).sort()).toEqual(allowed);
+    }
+    expect(JSON.stringify(o)).not.toContain('Ransomware');
+  });
+
+  it('filters by kind, province and size, and sorts', async () => {
+    expect((await overview('?kind=gemeente')).items).toHaveLength(0);
+    expect((await overview('?province=limburg&size=25k-50k')).items).toHaveLength(6);
+    expect((await overview('?province=Limburg&size=tot-10k')).items).toHaveLength(0);
+    const sorted = await overview('?province=Limburg&sort=risksHigh&dir=desc');
+    expect(sorted.items[0].bestuurId).toBe(a.id);
+    const byName = await overview('?sort=name&dir=desc');
+    expect(byName.items.map((i) => i.name)).toEqual(
+      besturen
+        .map((b) => b.name)
+        .sort()
+        .reverse(),
+    );
+    expect((await supervisor.request('GET', '/api/region/monitoring/overview?sort=evil')).status).toBe(400);
+  });
+
+  it('is not for bestuur users', async () => {
+    for (const path of ['overview', 'vulnerable', 'measures', 'trend', `besturen/${a.id}`, 'weights', 'snapshots']) {
+      expect((await a.isc.request('GET', `/api/region/monitoring/${path}`)).status).toBe(403);
+    }
+  });
+});
+
+describe('vulnerable besturen', () => {
+  it('ranks with documented factors and the reasons per bestuur', async () => {
+    const res = await supervisor.request('GET', '/api/region/monitoring/vulnerable?province=Limburg');
+    const list = VulnerableList.parse(res.body);
+    expect(list.items).toHaveLength(6);
+    const ofA = list.items.find((i) => i.bestuurId === a.id);
+    const idle = list.items.find((i) => i.bestuurId === besturen[1].id);
+    // B–F never did anything: no activity, no maturity, no continuity plan.
+    expect(idle?.reasons.map((r) => r.factor)).toEqual(
+      expect.arrayContaining(['maturity', 'continuity', 'inactivity']),
+    );
+    expect(ofA?.reasons.map((r) => r.factor)).toContain('highRisks');
+    expect(ofA?.reasons.map((r) => r.factor)).not.toContain('inactivity');
+    for (const item of list.items) {
+      const sum = item.reasons.reduce((n, r) => n + r.points, 0);
+      expect(Math.abs(sum - item.vulnerability)).toBeLessThan(0.5);
+    }
+  });
+
+  it('uses the weights the supervisor sets (409 when stale; the coach may not)', async () => {
+    const current = (await supervisor.request('GET', '/api/region/monitoring/weights')).body;
+    expect(current.version).toBe(0);
+    const onlyRisks = { maturity: 0, continuity: 0, highClass: 0, inactivity: 0, highRisks: 1, overdue: 0 };
+    expect(
+      (await coach.request('PUT', '/api/region/monitoring/weights', { version: 0, weights: onlyRisks })).status,
+    ).toBe(403);
+    const set = await supervisor.request('PUT', '/api/region/monitoring/weights', { version: 0, weights: onlyRisks });
+    expect(set.status).toBe(200);
+    expect(set.body.version).toBe(1);
+    const stale = await supervisor.request('PUT', '/api/region/monitoring/weights', { version: 0, weights: onlyRisks });
+    expect(stale.status).toBe(409);
+    const zero = { ...onlyRisks, highRisks: 0 };
+    expect(
+      (await supervisor.request('PUT', '/api/region/monitoring/weights', { version: 1, weights: zero })).status,
+    ).toBe(400);
+    const list = VulnerableList.parse(
+      (await supervisor.request('GET', '/api/region/monitoring/vulnerable?province=Limburg')).body,
+    );
+    expect(list.items[0]).toMatchObject({ bestuurId: a.id, vulnerability: 20 });
+    expect(list.items[1].vulnerability).toBe(0);
+    // Back to the defaults for the other tests.
+    await supervisor.request('PUT', '/api/region/monitoring/weights', {
+      version: 1,
+      weights: { maturity: 3, continuity: 2, highClass: 2, inactivity: 1, highRisks: 1, overdue: 1 },
+    });
+  });
+});
+
+describe('the measure ranking', () => {
+  it('counts per measure the besturen needing and missing it, and the weight they would shed', async () => {
+    const res = await supervisor.request('GET', '/api/region/monitoring/measures?province=Limburg&limit=500');
+    const ranking = MeasureRanking.parse(res.body);
+    expect(ranking.items.length).toBeGreaterThan(0);
+    // Only A has adopted processes: a measure is needed by A alone, or by all six when it is a baseline.
+    for (const m of ranking.items) {
+      expect([1, 6]).toContain(m.needed);
+      expect(m.missing).toBeLessThanOrEqual(m.needed);
+      expect(m.impact).toBeGreaterThanOrEqual(m.missing);
+      expect(m.title.nl.length).toBeGreaterThan(0);
+    }
+    expect(ranking.items.some((m) => m.needed === 1)).toBe(true);
+    // The measure that treats A's critical risk carries that risk's weight (1 for the top level).
+    const treating = ranking.items.find((m) => m.code === riskMeasure);
+    const db = t.db.app;
+    const weights = await inScope(db, { tenantId: a.id }, (tx) =>
+      tx.selectFrom('bestuur_indicators').select('measures').where('bestuur_id', '=', a.id).executeTakeFirstOrThrow(),
+    );
+    const own = (weights.measures as { code: string; weight: number }[]).find((m) => m.code === riskMeasure);
+    expect(own?.weight).toBeGreaterThanOrEqual(2);
+    expect(treating?.impact).toBeGreaterThanOrEqual(own?.weight as number);
+    const impacts = ranking.items.map((m) => m.impact);
+    expect(impacts).toEqual([...impacts].sort((x, y) => y - x));
+    // The measure that treats the serious risk weighs more than one that treats none.
+    const measures = (await a.isc.request('GET', `${url}/measures`)).body.items;
+    const implemented = measures.filter((m: { status: string }) => m.status === 'geimplementeerd');
+    // A implemented them: they count as needed by A but not as missing there.
+    for (const m of implemented) {
+      const item = ranking.items.find((r) => r.code === m.code);
+      if (item) expect(item).toMatchObject({ needed: 6, missing: 5 });
+    }
+  });
+});
+
+describe('peers', () => {
+  it('shows medians and quartiles of at least 5 besturen of the same kind and size class', async () => {
+    const res = await a.isc.request('GET', `${url}/monitoring`);
+    expect(res.status).toBe(200);
+    const own = OwnMonitoring.parse(res.body);
+    expect(own.peers).toMatchObject({ kind: 'politiezone', sizeClass: '25k-50k', minimumPeers: 5 });
+    const highRisks = own.peers.metrics.find((m) => m.metric === 'highRisks');
+    expect(highRisks).toMatchObject({ own: 1, peers: 6, median: 0 });
+    expect(JSON.stringify(own.peers)).not.toContain(besturen[1].id);
+  });
+
+  it('shows nothing when fewer than 5 peers exist', async () => {
+    await t.raw('UPDATE besturen SET population = 60000 WHERE id = ANY($1)', [besturen.slice(2).map((b) => b.id)]);
+    const own = OwnMonitoring.parse((await a.isc.request('GET', `${url}/monitoring`)).body);
+    expect(own.peers.metrics).toEqual([]);
+    await t.raw('UPDATE besturen SET population = 30000 WHERE id = ANY($1)', [besturen.slice(2).map((b) => b.id)]);
+  });
+});
+
+describe('sharing with the coach', () => {
+  it('gives the coach names and free text only when the bestuur shares; the supervisor never', async () => {
+    const detail = async (agent: Agent) => (await agent.request('GET', `/api/region/monitoring/besturen/${a.id}`)).body;
+    expect((await detail(coach)).shared).toBeNull();
+    expect((await detail(supervisor)).shared).toBeNull();
+    const beheerder = await sessionFor(t, (await createUser(t, { memberOf: [[a.id, 'beheerder']] })).id);
+    expect((await a.isc.request('PUT', `${url}/monitoring/sharing`, { shareWithCoach: true })).status).toBe(403);
+    const on = await beheerder.request('PUT', `${url}/monitoring/sharing`, { shareWithCoach: true });
+    expect(on.status).toBe(200);
+    expect(on.body.shareWithCoach).toBe(true);
+    await drainQueue(t.db.app);
+    const shared = (await detail(coach)).shared;
+    expect(shared.topRisks).toEqual([{ title: 'Ransomware op het dossierbeheer', level: 'kritiek' }]);
+    expect((await detail(supervisor)).shared).toBeNull();
+    const audit = await t.raw("SELECT after FROM audit_events WHERE bestuur_id = $1 AND object_type = 'bestuur'", [
+      a.id,
+    ]);
+    expect(audit.at(-1)?.after).toEqual({ shareWithCoach: true });
+    await beheerder.request('PUT', `${url}/monitoring/sharing`, { shareWithCoach: false });
+    expect((await detail(coach)).shared).toBeNull();
+  });
+
+  it('answers 404 for an unknown bestuur', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
+      expect((await supervisor.request('GET', `/api/region/monitoring/besturen/${id}`)).status).toBe(404);
+    }
+  });
+});
+
+describe('monthly snapshots', () => {
+  it('are taken by hand for the current month, once, and never change', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    expect((await coach.request('POST', '/api/region/monitoring/snapshots', {})).status).toBe(403);
+    const first = await supervisor.request('POST', '/api/region/monitoring/snapshots', {});
+    expect(first.body).toEqual({ month, taken: 6 });
+    const again = await supervisor.request('POST', '/api/region/monitoring/snapshots', { month });
+    expect(again.body).toEqual({ month, taken: 0 });
+    expect((await supervisor.request('POST', '/api/region/monitoring/snapshots', { month: '2019-01' })).status).toBe(
+      400,
+    );
+    await expect(t.raw('UPDATE indicator_snapshots SET indicators = $1', ['{}'])).rejects.toThrow(/immutable/);
+    await expect(t.raw('DELETE FROM indicator_snapshots')).rejects.toThrow(/immutable/);
+    const list = (await supervisor.request('GET', '/api/region/monitoring/snapshots')).body;
+    expect(list.items[0]).toMatchObject({ month, besturen: 6 });
+    const trend = (await supervisor.request('GET', '/api/region/monitoring/trend?province=Limburg')).body;
+    expect(trend.points).toEqual([expect.objectContaining({ month, besturen: 6, risksHigh: 1 })]);
+    const own = OwnMonitoring.parse((await a.isc.request('GET', `${url}/monitoring`)).body);
+    expect(own.trend).toEqual([expect.objectContaining({ month, risksHigh: 1, continuity: 'geen' })]);
+    const detail = (await supervisor.request('GET', `/api/region/monitoring/besturen/${a.id}`)).body;
+    expect(detail.trend.map((p: { month: string }) => p.month)).toEqual([month]);
+  });
+});
+
+describe('exports', () => {
+  it('gives the overview as a workbook: one row per bestuur in Dutch, the sector totals on a sheet of their own', async () => {
+    const res = await supervisor.request('GET', '/api/region/monitoring/overview/xlsx?province=Limburg');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="monitoring-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const sheet = wb.getWorksheet('Besturen') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 6)).toEqual([
+      'Bestuur',
+      'Soort',
+      'Provincie',
+      'Inwoners',
+      'Grootteklasse',
+      'CyFun Basis bereikt',
+    ]);
+    expect(sheet.rowCount).toBe(7);
+    const rowOfA = (sheet.getRows(2, 6) ?? []).find((r) => r.getCell(1).value === a.name) as ExcelJS.Row;
+    expect(rowOfA.getCell(2).value).toBe('Politiezone');
+    expect(rowOfA.getCell(6).value).toBe('nee');
+    expect(rowOfA.getCell(14).value).toBe(1);
+    const sector = wb.getWorksheet('Sector') as ExcelJS.Worksheet;
+    const facts = new Map<string, unknown>();
+    sector.eachRow((r) => facts.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(facts.get('Besturen')).toBe(6);
+    expect(facts.get('Filter')).toBe('Limburg');
+    const en = await supervisor.request('GET', '/api/region/monitoring/overview/xlsx?lang=en');
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(en.raw as never);
+    expect(wbEn.getWorksheet('Organisations')?.getCell('A1').value).toBe('Organisation');
+    expect((await a.isc.request('GET', '/api/region/monitoring/overview/xlsx')).status).toBe(403);
+  });
+
+  it('gives the steering group a PDF with the sector, the most vulnerable besturen and the measures to invest in', async () => {
+    const res = await supervisor.request('GET', '/api/region/monitoring/report/pdf?province=Limburg');
+    expect(res.status).toBe(200);
+    expect(res.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.raw)), { mergePages: true });
+    const all = String(text).replace(/\s+/g, ' ');
+    expect(all).toContain('Rapport voor de stuurgroep');
+    expect(all).toContain('Alle lokale besturen');
+    expect(all).toContain('Meest kwetsbare besturen');
+    expect(all).toContain('Politiezone Monitor 1');
+    expect(all).toContain('Bedrijfscontinuïteit');
+    expect(all).toContain('Maatregelen met de grootste impact');
+    expect(all).toMatch(/Pagina 1 van \d/);
+    expect(all).not.toContain('Ransomware');
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the scheduled snapshot (PostgreSQL: pg-boss)', () => {
+  it('is scheduled monthly and takes the previous month when the job runs', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: t.url as string,
+      INDICATOR_REFRESH_SECONDS: '0',
+    });
+    const jobs = await startMonitoringJobs(config, t.db, pino({ level: 'silent' }));
+    try {
+      const schedules = await jobs.boss?.getSchedules();
+      expect(schedules).toEqual([
+        expect.objectContaining({ name: SNAPSHOT_JOB, cron: SNAPSHOT_CRON, timezone: 'Europe/Brussels' }),
+      ]);
+      await jobs.boss?.send(SNAPSHOT_JOB, {});
+      const now = new Date();
+      const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+      let rows: unknown[] = [];
+      for (let i = 0; i < 60 && rows.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        rows = await t.raw('SELECT bestuur_id FROM indicator_snapshots WHERE month = $1', [previous]);
+      }
+      expect(rows).toHaveLength(6);
+    } finally {
+      await jobs.stop();
+    }
+  }, 60_000);
+});
