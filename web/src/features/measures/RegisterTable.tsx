@@ -112,7 +112,7 @@ export function RegisterTable({ measures, selectable, selected, onSelect, onOpen
                     </Text>
                   )}
                 </Table.Th>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={m.status} />
                   {m.overdue && (
                     <Text size="xs" fw={700} c="red.9" mt={4}>

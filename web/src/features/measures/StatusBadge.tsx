@@ -14,7 +14,11 @@ const colours: Record<MeasureStatus, string> = {
 export function StatusBadge({ status }: { status: MeasureStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={colours[status]} style={{ textTransform: 'none' }}>
+    <Badge
+      variant="outline"
+      color={colours[status]}
+      styles={{ root: { textTransform: 'none', maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}
+    >
       {t(`measures.status.${status}`)}
     </Badge>
   );
