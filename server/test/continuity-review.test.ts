@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BestuurProcess } from '@baken/contracts';
 import { type Kysely, sql } from 'kysely';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/platform/db/index.js';
 import { inScope } from '../src/platform/tenancy.js';
@@ -170,6 +171,27 @@ describe('the plan as a Word document', () => {
     // Table cells come out one per line: the strategy table's row for the critical process.
     expect(text).toMatch(new RegExp(`${processes[0].name.nl}\\s+1 dag\\s+1 dag\\s+4 uur\\s+Uitwijken`));
   }, 180_000);
+});
+
+describe('the plan as a PDF', () => {
+  it('has the same sections and tables, in Dutch', async () => {
+    const res = await isc.request('GET', `${url}/plan/pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/pdf/);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.raw)), { mergePages: true });
+    for (const expected of [
+      'Bedrijfscontinuïteitsplan',
+      '2. Crisisorganisatie',
+      'An Peeters',
+      '4. Kritieke processen en strategie',
+      'Uitwijken naar een andere locatie',
+      'Rijksregister-koppeling',
+      'Draaiboek aanvullen',
+      'Bijlage: business impact analyse',
+      processes[0].name.nl,
+    ])
+      expect(text).toContain(expected);
+  });
 });
 
 describe('the review by the coach', () => {

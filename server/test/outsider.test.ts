@@ -435,6 +435,9 @@ const cases: Record<string, Case> = {
   'GET /api/besturen/{bestuurId}/continuity/plan/docx': async (w) => ({
     url: `/api/besturen/${w.a}/continuity/plan/docx`,
   }),
+  'GET /api/besturen/{bestuurId}/continuity/plan/pdf': async (w) => ({
+    url: `/api/besturen/${w.a}/continuity/plan/pdf`,
+  }),
   'GET /api/besturen/{bestuurId}/continuity/exercises': async (w) => ({
     url: `/api/besturen/${w.a}/continuity/exercises`,
   }),

@@ -32,6 +32,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PDF_TYPE } from '../../platform/pdf.js';
 import { forTenant, forUser } from '../../platform/request.js';
 import * as bia from './bia.service.js';
 import * as exercises from './exercises.service.js';
@@ -316,6 +317,25 @@ export async function continuityRoutes(app: FastifyInstance) {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .send(body);
+    },
+  );
+
+  r.get(
+    `${base}/plan/pdf`,
+    {
+      schema: {
+        tags,
+        summary: 'The continuity plan as a PDF in Dutch, with the same sections and tables as the Word document',
+        params: BestuurParams,
+        response: { 200: z.any(), ...read },
+      },
+    },
+    async (request, reply) => {
+      const { body, fileName } = await exporter.exportPdf(
+        db(),
+        forTenant(request, request.params.bestuurId, 'isms.view'),
+      );
+      return reply.type(PDF_TYPE).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
     },
   );
 

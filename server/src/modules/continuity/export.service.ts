@@ -5,6 +5,7 @@ import { inScope } from '../../platform/tenancy.js';
 import { loadAll, scope } from './bia.service.js';
 import { bc } from './continuity.tables.js';
 import { planDocx } from './plan.docx.js';
+import { planPdf } from './plan.pdf.js';
 import { composePlan } from './plan.service.js';
 
 /** What the plan documents are made from, read in one transaction. */
@@ -33,4 +34,9 @@ export const fileNameOf = (bestuurName: string, ext: string) =>
 export async function exportDocx(db: Kysely<DB>, ctx: TenantCtx) {
   const data = await planDocumentData(db, ctx);
   return { body: await planDocx(data), fileName: fileNameOf(data.bestuurName, 'docx') };
+}
+
+export async function exportPdf(db: Kysely<DB>, ctx: TenantCtx) {
+  const data = await planDocumentData(db, ctx);
+  return { body: await planPdf(data), fileName: fileNameOf(data.bestuurName, 'pdf') };
 }
