@@ -46,6 +46,7 @@ import { UpdatesPage } from './features/processlist/UpdatesPage';
 import { VersionsPage } from './features/processlist/VersionsPage';
 import { IpdcPage } from './features/products/IpdcPage';
 import { MeasureRegisterPage } from './features/measures/MeasureRegisterPage';
+import { comparisonRoute, regionMonitoringRoutes } from './features/monitoring/routes';
 import { type MeasureSearch, parseMeasureSearch } from './features/measures/search';
 
 interface RouterContext {
@@ -284,6 +285,7 @@ const routeTree = rootRoute.addChildren([
       cyfunAssessmentRoute,
       classificationRoute,
       processUpdatesRoute,
+      comparisonRoute(bestuurRoute),
     ]),
     catalogRoute,
     profileRoute,
@@ -293,6 +295,7 @@ const routeTree = rootRoute.addChildren([
     processListDiffRoute,
     processListDraftRoute,
     regionIpdcRoute,
+    ...regionMonitoringRoutes(appRoute),
   ]),
 ]);
 

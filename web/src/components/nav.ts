@@ -29,10 +29,17 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'registers.nav.applications', path: '/toepassingen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'registers.nav.suppliers', path: '/leveranciers', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'processlist.nav.updates', path: '/proceslijst-updates', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'monitoring.nav.own', path: '/vergelijking', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'nav.members', path: '/leden', permission: 'members.view' },
   { scope: 'bestuur', labelKey: 'nav.audit', path: '/audittrail', permission: 'audit.view' },
   { scope: 'bestuur', labelKey: 'nav.details', path: '/gegevens', permission: 'bestuur.view' },
   { scope: 'region', labelKey: 'nav.besturen', path: '/regio', permission: 'region.besturen.view', exact: true },
+  {
+    scope: 'region',
+    labelKey: 'monitoring.nav.region',
+    path: '/regio/monitoring',
+    permission: 'region.monitoring.view',
+  },
   { scope: 'region', labelKey: 'nav.platformAudit', path: '/regio/audittrail', permission: 'platform.audit.view' },
   { scope: 'region', labelKey: 'products.nav', path: '/regio/ipdc', permission: 'region.content.manage' },
   {
