@@ -54,7 +54,7 @@ export function BestuurMonitoringPage() {
               <Title order={2} size="h3" id="bestuur-shared">
                 {t('monitoring.bestuur.sharedTitle')}
               </Title>
-              <Badge variant="light" color={d.shared ? 'teal.9' : 'gray.8'}>
+              <Badge color={d.shared ? 'teal.9' : 'gray.7'}>
                 {d.shared ? t('monitoring.bestuur.sharedOn') : t('monitoring.bestuur.sharedOff')}
               </Badge>
             </Group>

@@ -70,7 +70,7 @@ const Row = memo(function Row({ b }: { b: Item }) {
       <Table.Td>{b.province ? t(`provinces.${b.province}`) : '—'}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`monitoring.sizeShort.${b.sizeClass}`)}</Table.Td>
       <Table.Td>
-        <Badge variant="light" color={b.readinessPassed ? 'teal.9' : 'gray.8'} w="max-content">
+        <Badge color={b.readinessPassed ? 'teal.9' : 'gray.7'} w="max-content">
           {b.readinessPassed ? t('monitoring.readiness.passed') : t('monitoring.readiness.notPassed')}
         </Badge>{' '}
         <Text span size="sm">
