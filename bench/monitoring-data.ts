@@ -331,6 +331,10 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
           [table],
         )
       ).rows.map((r) => r.column_name as string);
+    // Bulk rows written as the owner are consistent by construction: skip the foreign-key
+    // triggers (replica role) and the wait for the WAL flush until the activity phase, whose
+    // audit trigger must fire to queue the besturen.
+    await q(`SET synchronous_commit = off; SET session_replication_role = replica`);
     const pCols = (await columns('bestuur_processes')).filter((c) => c !== 'id' && c !== 'bestuur_id');
     const aCols = (await columns('bestuur_assets')).filter((c) => !['id', 'bestuur_id', 'process_id'].includes(c));
     await q(
@@ -657,6 +661,7 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
     );
 
     // ---------------------------------------------------------------- activity
+    await q('SET session_replication_role = origin');
     // 1 to 4 measure status changes per bestuur, the newest at its last activity; the
     // statement trigger on audit_events queues every bestuur for its indicators.
     const events = await q(

@@ -34,9 +34,11 @@ import {
   isMain,
   loadAverage,
   percentile,
+  postgresCpuSeconds,
   serverPid,
   startServer,
   stopServer,
+  treeCpuSeconds,
   waitForHealth,
   withClient,
 } from './lib.ts';
@@ -56,6 +58,11 @@ export interface EndpointResult {
   statements: number;
   bytes: number;
   load: string;
+  /** CPU per request during the measured run (steadier than latency on a shared machine). */
+  nodeMs: number;
+  pgMs: number;
+  /** PostgreSQL CPU per replay of the floor. */
+  floorPgMs: number;
 }
 
 export interface MonitoringResult {
@@ -269,7 +276,7 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
   const results: EndpointResult[] = [];
   try {
     await waitForHealth(server, performance.now());
-    serverPid(server.child.pid as number, port);
+    const pid = serverPid(server.child.pid as number, port);
     const cookies = {
       supervisor: await signIn(port, data.supervisorEmail, data.password),
       isc: await signIn(port, data.iscEmail, data.password),
@@ -286,10 +293,17 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
       }
       const load = loadAverage();
       await cannon(target, { cookie: cookies[e.who] }, o.connections, o.warmupSec);
+      const cpu0 = { node: treeCpuSeconds(pid), pg: postgresCpuSeconds(data.database) };
       const { result, latencies } = await cannon(target, { cookie: cookies[e.who] }, o.connections, o.durationSec);
+      const nodeMs = (1000 * (treeCpuSeconds(pid) - cpu0.node)) / Math.max(1, result.requests.total);
+      const pgMs = (1000 * (postgresCpuSeconds(data.database) - cpu0.pg)) / Math.max(1, result.requests.total);
       if (server.child.exitCode !== null) throw new Error(`the server died during the run:\n${server.output()}`);
       const sorted = latencies.sort((a, b) => a - b);
+      const floorPg0 = postgresCpuSeconds(data.database);
       const floor = await replay(url, statements[e.name], o.connections, o.warmupSec, o.durationSec);
+      // The replay's warm-up counts in the CPU too: spread over every replay of both runs.
+      const floorPgMs =
+        (1000 * (postgresCpuSeconds(data.database) - floorPg0)) / (floor.length * (1 + o.warmupSec / o.durationSec));
       results.push({
         name: e.name,
         path: e.path,
@@ -302,6 +316,9 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
         statements: statements[e.name].length,
         bytes: Buffer.byteLength(body),
         load,
+        nodeMs,
+        pgMs,
+        floorPgMs,
       });
     }
   } finally {
@@ -331,7 +348,8 @@ export function printMonitoring(r: MonitoringResult) {
   for (const e of r.endpoints) {
     console.log(
       `  ${e.name}: ${e.path}, ${fmt(e.requests)} requests, non-2xx ${e.non2xx}, answer ${fmt(e.bytes / 1024, 1)} KiB, ` +
-        `${e.statements} statements replayed (floor p50 ${fmt(e.floorP50, 1)} ms), load average at start ${e.load}`,
+        `${e.statements} statements replayed (floor p50 ${fmt(e.floorP50, 1)} ms); CPU per request: node ${fmt(e.nodeMs, 1)} ms, ` +
+        `PostgreSQL ${fmt(e.pgMs, 1)} ms (replay: ${fmt(e.floorPgMs, 1)} ms); load average at start ${e.load}`,
     );
   }
   const ov = r.endpoints.find((e) => e.name === 'overview');

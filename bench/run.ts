@@ -4,14 +4,17 @@
  *   npm run bench                   both
  *   npm run bench -- http [flags]   only the HTTP benchmark (flags: see bench/http.ts)
  *   npm run bench -- startup        only start-up
+ *   npm run bench -- monitoring     only regional monitoring (flags: see bench/monitoring.ts; it generates
+ *                                   bench_monitoring with bench/monitoring-data.ts when that is missing)
  */
 import os from 'node:os';
 import { type DbResult, TARGET_RPS, benchHttp, parseHttpArgs } from './http.ts';
 import { codeVersion, fmt, loadAverage, table } from './lib.ts';
+import { type MonitoringResult, TARGETS as MONITORING, benchMonitoring, printMonitoring } from './monitoring.ts';
 import { type StartupResult, TARGET_FIRST_MS, TARGET_LATER_MS, benchStartup, printStartup } from './startup.ts';
 
 const args = process.argv.slice(2);
-const only = args[0] === 'http' || args[0] === 'startup' ? args[0] : null;
+const only = args[0] === 'http' || args[0] === 'startup' || args[0] === 'monitoring' ? args[0] : null;
 
 console.log(
   `# Baken benchmarks: ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
@@ -21,11 +24,16 @@ console.log(`code under test: ${codeVersion()}`);
 
 let http: DbResult[] = [];
 let startup: StartupResult | null = null;
-if (only !== 'startup') http = await benchHttp(parseHttpArgs(args));
-if (only !== 'http') {
+let monitoring: MonitoringResult | null = null;
+if (only === null || only === 'http') http = await benchHttp(parseHttpArgs(args));
+if (only === null || only === 'startup') {
   console.log('\n## Start-up runs');
   startup = await benchStartup();
   printStartup(startup);
+}
+if (only === null || only === 'monitoring') {
+  monitoring = await benchMonitoring(only === 'monitoring' ? args.slice(1) : []);
+  printMonitoring(monitoring);
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -71,6 +79,24 @@ if (startup) {
     '-',
     '',
   ]);
+}
+if (monitoring) {
+  const d = monitoring.data;
+  rows.push([
+    `monitoring data generator (${fmt(d.besturen)} besturen)`,
+    `${fmt(d.totalMs / 1000, 1)} s${monitoring.generated ? '' : ` (${d.generatedAt.slice(0, 10)})`}`,
+    `≤ ${MONITORING.generatorMs / 1000} s`,
+    verdict(d.totalMs <= MONITORING.generatorMs),
+  ]);
+  for (const e of monitoring.endpoints) {
+    const overview = e.name === 'overview';
+    rows.push([
+      `monitoring ${e.name}, 20 clients`,
+      `p50 ${fmt(e.p50, 1)} / p95 ${fmt(e.p95, 1)} ms; floor ${fmt(e.floor, 1)} ms; ratio ${fmt(e.p95 / e.floor, 2)}`,
+      overview ? `p95 ≤ ${MONITORING.overviewP95Ms} ms, ratio ≤ ${MONITORING.ratio}` : '-',
+      overview ? verdict(e.p95 <= MONITORING.overviewP95Ms && e.p95 / e.floor <= MONITORING.ratio) : '',
+    ]);
+  }
 }
 console.log('\n# Summary\n');
 console.log(table(['benchmark', 'figure', 'target', 'target met'], rows));
