@@ -99,6 +99,15 @@ test("Scheldemonde's landing page is its dashboard: compliance, readiness for Ba
   for (const [key, label] of STATUSES)
     await expect(measures.getByTestId('measure-statuses')).toContainText(`${label}: ${d.measures.byStatus[key] ?? 0}`);
   await expect(measures.getByRole('heading', { name: `Over tijd (${d.measures.overdue.length})` })).toBeVisible();
+  const overdue = measures.getByTestId('overdue-measures').locator('tbody tr');
+  await expect(overdue).toHaveCount(d.measures.overdue.length);
+  for (const [i, m] of d.measures.overdue.entries()) {
+    await expect(overdue.nth(i)).toContainText(m.title.nl);
+    await expect(overdue.nth(i).getByRole('link', { name: m.code })).toHaveAttribute(
+      'href',
+      `/b/${id}/maatregelen?q=${encodeURIComponent(m.code)}`,
+    );
+  }
 
   // Top risks in the server's order, each with its level in words, linking to the register.
   expect(d.topRisks.length).toBeGreaterThan(0);

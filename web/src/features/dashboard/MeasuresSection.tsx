@@ -29,7 +29,12 @@ export function MeasuresSection({ bestuurId, measures }: { bestuurId: string; me
       {measures.overdue.length === 0 ? (
         <Text size="sm">{t('dashboard.measures.noneOverdue')}</Text>
       ) : (
-        <OverdueTable bestuurId={bestuurId} overdue={measures.overdue} />
+        <>
+          <OverdueTable bestuurId={bestuurId} overdue={measures.overdue} />
+          <AnchorLink to="/b/$bestuurId/maatregelen" params={{ bestuurId }} search={{ overdue: true }} size="sm">
+            {t('dashboard.measures.allOverdue')}
+          </AnchorLink>
+        </>
       )}
     </section>
   );
