@@ -47,6 +47,7 @@ import { VersionsPage } from './features/processlist/VersionsPage';
 import { IpdcPage } from './features/products/IpdcPage';
 import { MeasureRegisterPage } from './features/measures/MeasureRegisterPage';
 import { comparisonRoute, regionMonitoringRoutes } from './features/monitoring/routes';
+import { continuityRegionRoutes, continuityRoutes } from './features/continuity/routes';
 import { type MeasureSearch, parseMeasureSearch } from './features/measures/search';
 
 interface RouterContext {
@@ -286,6 +287,7 @@ const routeTree = rootRoute.addChildren([
       classificationRoute,
       processUpdatesRoute,
       comparisonRoute(bestuurRoute),
+      ...continuityRoutes(bestuurRoute),
     ]),
     catalogRoute,
     profileRoute,
@@ -296,6 +298,7 @@ const routeTree = rootRoute.addChildren([
     processListDraftRoute,
     regionIpdcRoute,
     ...regionMonitoringRoutes(appRoute),
+    ...continuityRegionRoutes(appRoute),
   ]),
 ]);
 

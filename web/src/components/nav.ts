@@ -26,6 +26,7 @@ export const navItems: NavItem[] = [
   { scope: 'bestuur', labelKey: 'compliance.nav', path: '/conformiteit', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'cyfun.nav', path: '/cyberfundamentals', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'risks.nav', path: '/risicos', permission: 'isms.view' },
+  { scope: 'bestuur', labelKey: 'continuity.navItem', path: '/continuiteit', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'registers.nav.applications', path: '/toepassingen', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'registers.nav.suppliers', path: '/leveranciers', permission: 'isms.view' },
   { scope: 'bestuur', labelKey: 'processlist.nav.updates', path: '/proceslijst-updates', permission: 'isms.view' },
@@ -40,6 +41,7 @@ export const navItems: NavItem[] = [
     path: '/regio/monitoring',
     permission: 'region.monitoring.view',
   },
+  { scope: 'region', labelKey: 'continuity.coach.nav', path: '/regio/beoordelingen', permission: 'region.reviews' },
   { scope: 'region', labelKey: 'nav.platformAudit', path: '/regio/audittrail', permission: 'platform.audit.view' },
   { scope: 'region', labelKey: 'products.nav', path: '/regio/ipdc', permission: 'region.content.manage' },
   {
