@@ -697,11 +697,18 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
 
     // ---------------------------------------------------------------- snapshots
     // The 24 months that ended: each bestuur climbs from `start` × today's figures to today's.
+    await q('SET session_replication_role = replica');
     const snaps = await q(
-      `INSERT INTO indicator_snapshots (bestuur_id, month, taken_at, indicators)
+      `WITH i AS MATERIALIZED (
+         -- Read each bestuur's row once (its measures and details are large), not once a month.
+         SELECT bestuur_id, last_activity, readiness_passed, readiness_score, cyfun_total, measures_implemented,
+                measures_overdue, risks_open, risks_high, continuity, compliance,
+                to_jsonb(x) - 'bestuur_id' - 'details' - 'measures' AS now_json
+           FROM bestuur_indicators x)
+       INSERT INTO indicator_snapshots (bestuur_id, month, taken_at, indicators)
        SELECT i.bestuur_id, m.month, m.month + interval '1 month 3 hours',
-              (to_jsonb(i) - 'bestuur_id' - 'details' - 'measures') || jsonb_build_object(
-                'computed_at', m.month + interval '1 month 3 hours',
+              i.now_json || jsonb_build_object(
+                'computed_at', (m.month + interval '1 month 3 hours')::timestamptz,
                 'last_activity', least(i.last_activity, m.month + interval '1 month'),
                 'readiness_score', round(i.readiness_score * f.f, 1),
                 'readiness_passed', i.readiness_passed AND f.f > 0.97,
@@ -716,13 +723,14 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
                 'compliance', (SELECT coalesce(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'number'
                                  THEN to_jsonb(round(value::text::numeric * f.f, 1)) ELSE value END), '{}')
                                  FROM jsonb_each(i.compliance)))
-         FROM bestuur_indicators i
+         FROM i
          JOIN gen g ON g.id = i.bestuur_id
          CROSS JOIN generate_series(1, 24) k
          CROSS JOIN LATERAL (SELECT (date_trunc('month', now()) - make_interval(months => 25 - k))::date AS month) m
          CROSS JOIN LATERAL (SELECT k / 24.0 AS p, (g.start + (1 - g.start) * power(k / 24.0, 1.3))::numeric AS f) f`,
     );
     counts.snapshots = snaps.rowCount ?? 0;
+    await q('SET session_replication_role = origin');
     await q('ANALYZE bestuur_indicators; ANALYZE indicator_snapshots; ANALYZE indicator_queue');
     phase('24 monthly snapshots per bestuur (SQL)', `${fmt(counts.snapshots)} snapshots`);
     const left = Number((await q('SELECT count(*) FROM indicator_queue')).rows[0].count);
