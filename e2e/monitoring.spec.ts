@@ -95,7 +95,7 @@ test('the supervisor filters and sorts the overview, opens a bestuur, changes a 
   await expect(page.getByTestId('bestuur-score')).toContainText(`${nl(schelde.vulnerability)} van 100`);
   await expect(page.getByTestId('reasons')).toContainText('Geen continuïteitsplan (+20 punten)');
   await expect(page.getByTestId('indicator-continuity')).toContainText('Geen plan');
-  await expect(page.getByTestId('shared-hidden')).toContainText('deelt geen details');
+  await expect(page.getByTestId('shared-hidden')).toContainText('ziet enkel de Vo-CRT-coach');
   await expectAccessible(page, "a bestuur's monitoring page");
 
   // Vulnerable besturen: reasons per bestuur, the formula, and the weights.
@@ -184,7 +184,7 @@ test('the coach sees details only once the bestuur shares them; the beheerder sw
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1, name: 'Gemeente Heidebeek' })).toBeVisible();
   await settled(page);
-  await expect(page.getByTestId('shared-hidden')).toBeVisible();
+  await expect(page.getByTestId('shared-hidden')).toContainText('deelt geen details met de Vo-CRT-coach');
   await expect(page.getByTestId('shared-details')).toHaveCount(0);
   const hidden = await (await page.request.get(`/api${path.replace('/regio', '/region')}`)).json();
   expect(hidden.shared).toBeNull();

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Group, List, Loader, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useRequiredSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useRegionBestuur } from './api';
@@ -15,6 +16,8 @@ export function BestuurMonitoringPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const detail = useRegionBestuur(id);
+  // Only a coach ever sees details; the supervisor cannot tell whether a bestuur shares.
+  const isCoach = useRequiredSession().user.regionalRoles.includes('coach');
   const d = detail.data;
   return (
     <>
@@ -54,9 +57,11 @@ export function BestuurMonitoringPage() {
               <Title order={2} size="h3" id="bestuur-shared">
                 {t('monitoring.bestuur.sharedTitle')}
               </Title>
-              <Badge color={d.shared ? 'teal.9' : 'gray.7'}>
-                {d.shared ? t('monitoring.bestuur.sharedOn') : t('monitoring.bestuur.sharedOff')}
-              </Badge>
+              {isCoach && (
+                <Badge color={d.shared ? 'teal.9' : 'gray.7'}>
+                  {d.shared ? t('monitoring.bestuur.sharedOn') : t('monitoring.bestuur.sharedOff')}
+                </Badge>
+              )}
             </Group>
             {d.shared ? (
               <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md" data-testid="shared-details">
@@ -91,7 +96,7 @@ export function BestuurMonitoringPage() {
               </SimpleGrid>
             ) : (
               <Alert color="gray" data-testid="shared-hidden">
-                {t('monitoring.bestuur.notShared')}
+                {t(isCoach ? 'monitoring.bestuur.notShared' : 'monitoring.bestuur.coachOnly')}
               </Alert>
             )}
           </section>
