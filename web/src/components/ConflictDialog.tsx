@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 
+const stop = { 'data-mantine-stop-propagation': 'true' };
+
 /** One field as the user has it in the form and as someone else saved it. */
 export interface ConflictRow {
   label: string;
@@ -37,6 +39,7 @@ export function ConflictDialog<T>({ error, compare, onReload, onKeepMine, saving
   const [comparing, setComparing] = useState<unknown>(null);
   if (!conflict || current === undefined) return null;
   const opened = closedFor !== conflict;
+  const close = () => setClosedFor(conflict);
   const showCompare = comparing === conflict;
   const rows = showCompare ? compare(current) : [];
   const differing = rows.filter((r) => r.mine !== r.current).length;
@@ -53,14 +56,20 @@ export function ConflictDialog<T>({ error, compare, onReload, onKeepMine, saving
           </Button>
         )}
       </Alert>
+      {/*
+        The dialog opens over a drawer or another dialog, which close on Escape too (Mantine listens on
+        the window). Escape on an element marked data-mantine-stop-propagation closes neither, so the
+        dialog's own controls carry the mark and this dialog handles Escape itself: the form stays.
+      */}
       <Modal
         opened={opened}
-        onClose={() => setClosedFor(conflict)}
+        onClose={close}
+        closeOnEscape={false}
         title={t('conflictDialog.title')}
         size={showCompare ? 'xl' : 'md'}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeButtonProps={{ 'aria-label': t('common.close'), ...stop }}
       >
-        <Stack>
+        <Stack onKeyDown={(e) => e.key === 'Escape' && close()}>
           <Text size="sm">{conflict.message}</Text>
           {showCompare && (
             <>
@@ -99,15 +108,15 @@ export function ConflictDialog<T>({ error, compare, onReload, onKeepMine, saving
           )}
           <Group justify="flex-end">
             {showCompare ? (
-              <Button variant="default" loading={saving} onClick={() => onKeepMine(current)}>
+              <Button variant="default" loading={saving} onClick={() => onKeepMine(current)} {...stop}>
                 {t('conflictDialog.keepMine')}
               </Button>
             ) : (
-              <Button variant="default" onClick={() => setComparing(conflict)}>
+              <Button variant="default" onClick={() => setComparing(conflict)} {...stop}>
                 {t('conflictDialog.compare')}
               </Button>
             )}
-            <Button onClick={() => onReload(current)}>
+            <Button onClick={() => onReload(current)} {...stop}>
               {showCompare ? t('conflictDialog.takeTheirs') : t('conflictDialog.reloadShort')}
             </Button>
           </Group>
