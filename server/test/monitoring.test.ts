@@ -250,7 +250,9 @@ describe('sharing with the coach', () => {
     expect(on.body.shareWithCoach).toBe(true);
     await drainQueue(t.db.app);
     const shared = (await detail(coach)).shared;
-    expect(shared.topRisks).toEqual([{ title: 'Ransomware op het dossierbeheer', level: 'kritiek' }]);
+    expect(shared.topRisks).toEqual([
+      { title: 'Ransomware op het dossierbeheer', level: 'kritiek', levelName: { nl: 'Kritiek', en: 'Critical' } },
+    ]);
     expect((await detail(supervisor)).shared).toBeNull();
     const audit = await t.raw("SELECT after FROM audit_events WHERE bestuur_id = $1 AND object_type = 'bestuur'", [
       a.id,

@@ -204,7 +204,8 @@ export const RegionBestuurDetail = z.object({
     .object({
       blocking: z.array(z.object({ id: z.string(), title: z.string() })),
       overdue: z.array(z.object({ code: z.string(), title: z.string() })),
-      topRisks: z.array(z.object({ title: z.string(), level: z.string() })),
+      /** The level's name on the bestuur's matrix (missing in rows computed before it was added). */
+      topRisks: z.array(z.object({ title: z.string(), level: z.string(), levelName: LocalText.optional() })),
     })
     .nullable(),
 });

@@ -53,7 +53,7 @@ export interface Indicators {
   details: {
     blocking: { id: string; title: string }[];
     overdue: { code: string; title: string }[];
-    topRisks: { title: string; level: string }[];
+    topRisks: { title: string; level: string; levelName: { nl: string; en: string } }[];
   };
 }
 
@@ -153,7 +153,10 @@ export async function computeIndicators(db: Kysely<DB>, bestuurId: string): Prom
     details: {
       blocking: board.readiness.blockingRequirements.slice(0, 10).map((r) => ({ id: r.id, title: r.title.nl })),
       overdue: board.measures.overdue.slice(0, 10).map((m) => ({ code: m.code, title: m.title.nl })),
-      topRisks: board.topRisks.map((r) => ({ title: r.title, level: (r.residualLevel ?? r.level).id })),
+      topRisks: board.topRisks.map((r) => {
+        const level = r.residualLevel ?? r.level;
+        return { title: r.title, level: level.id, levelName: level.name };
+      }),
     },
   };
 }

@@ -18,7 +18,7 @@ const previousMonth = (now = new Date()) => monthOf(new Date(Date.UTC(now.getUTC
  * - the indicators of besturen whose data changed are recomputed every few seconds;
  * - the monthly snapshot is a pg-boss schedule on PostgreSQL (one run across all processes
  *   and restarts); on PGlite, and as a catch-up everywhere, the previous month's snapshot is
- *   taken at start and every hour when it is missing.
+ *   taken at start and every hour when it is missing and besturen existed before this month.
  */
 export async function startMonitoringJobs(config: Config, db: Database, log: Logger) {
   const timers: NodeJS.Timeout[] = [];
@@ -58,8 +58,14 @@ export async function startMonitoringJobs(config: Config, db: Database, log: Log
         .where('month', '=', `${month}-01` as never)
         .limit(1)
         .execute();
-      const any = await app.selectFrom('bestuur_indicators').select('bestuur_id').limit(1).execute();
-      if (exists.length === 0 && any.length > 0) {
+      // Only a month the platform lived through: a database created this month has no past to record.
+      const lived = await app
+        .selectFrom('besturen')
+        .select('id')
+        .where('created_at', '<', new Date(`${monthOf(new Date())}-01T00:00:00Z`))
+        .limit(1)
+        .execute();
+      if (exists.length === 0 && lived.length > 0) {
         const r = await takeSnapshot(app, month);
         log.info(r, 'monitoring: monthly snapshot taken (catch-up)');
       }

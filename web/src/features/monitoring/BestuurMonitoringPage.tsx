@@ -13,7 +13,7 @@ import { BestuurTrendChart } from './TrendParts';
 
 /** /regio/monitoring/besturen/$id: one bestuur as the region sees it. */
 export function BestuurMonitoringPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const detail = useRegionBestuur(id);
   // Only a coach ever sees details; the supervisor cannot tell whether a bestuur shares.
@@ -89,7 +89,11 @@ export function BestuurMonitoringPage() {
                   {d.shared.topRisks.map((r, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: titles may repeat; the order is the ranking
                     <List.Item key={i}>
-                      {r.title} ({t('monitoring.bestuur.level', { level: r.level })})
+                      {r.title} (
+                      {t('monitoring.bestuur.level', {
+                        level: r.levelName?.[i18n.language === 'en' ? 'en' : 'nl'] ?? r.level,
+                      })}
+                      )
                     </List.Item>
                   ))}
                 </SharedList>

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { TablePagination } from '../../components/TablePagination';
 import { useFilterSearch } from '../../components/useFilterSearch';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { useOverview } from './api';
 import { Histogram } from './Charts';
 import { IndicatorsTable } from './IndicatorsTable';
@@ -21,6 +22,21 @@ const fold = (s: string) =>
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
+
+/** The overview's workbook and the steering group's PDF, with the filter on screen, in the language of the screen. */
+function exportLinks(search: OverviewSearch, t: (key: string) => string) {
+  const params = new URLSearchParams();
+  for (const key of ['kind', 'province', 'size', 'sort', 'dir'] as const) {
+    const v = search[key];
+    if (v) params.set(key, String(v));
+  }
+  params.set('lang', t('monitoring.export.lang'));
+  const query = params.toString();
+  return [
+    { label: t('monitoring.export.xlsx'), href: `/api/region/monitoring/overview/xlsx?${query}` },
+    { label: t('monitoring.export.pdf'), href: `/api/region/monitoring/report/pdf?${query}` },
+  ];
+}
 
 /** /regio/monitoring: the sector in figures, the distributions and every bestuur's indicators. */
 export function OverviewPage() {
@@ -48,6 +64,7 @@ export function OverviewPage() {
         {t('monitoring.overview.intro')}
       </Text>
       <FilterBar />
+      <ReportDownloads links={exportLinks(search, t)} />
       <ErrorAlert error={overview.error} />
       {overview.isPending && <Loader aria-label={t('common.loading')} />}
       {data && data.computedAt === null && (
