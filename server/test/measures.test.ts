@@ -218,6 +218,22 @@ describe('evidence', () => {
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const sheet = await upload(xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'test.xlsx');
     expect(sheet.status).toBe(201);
+
+    // Windows browsers declare a .csv as application/vnd.ms-excel: text content makes it a CSV.
+    const csv = await upload(
+      Buffer.from('datum;test\n2026-10-01;herstel ok\n'),
+      'application/vnd.ms-excel',
+      'tests.csv',
+    );
+    expect(csv.status).toBe(201);
+    expect(csv.body.contentType).toBe('text/csv');
+    expect((await agents.dpo.request('DELETE', `${url}/measures/${code}/evidence/${csv.body.id}`)).status).toBe(204);
+    const xls = await upload(
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'application/vnd.ms-excel',
+      'oud.xls',
+    );
+    expect(xls.status).toBe(415);
   });
 
   it('refuses a file whose content is not what it claims, an unknown type and a file too large: nothing stored', async () => {

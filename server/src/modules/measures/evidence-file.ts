@@ -38,9 +38,20 @@ const signatures: Record<EvidenceType, (b: Buffer) => boolean> = {
   'application/vnd.oasis.opendocument.spreadsheet': odf('application/vnd.oasis.opendocument.spreadsheet'),
 };
 
+/**
+ * Types browsers declare for an allowed type: Windows names a .csv file after the program that
+ * opens it (application/vnd.ms-excel). The bytes still decide: a real .xls is not text.
+ */
+const aliases: Record<string, EvidenceType> = {
+  'application/vnd.ms-excel': 'text/csv',
+  'application/csv': 'text/csv',
+  'text/comma-separated-values': 'text/csv',
+};
+
 /** The allowed type a file is, judged by its declared type and its bytes; null when it is neither. */
 export function evidenceType(declared: string | undefined, content: Buffer): EvidenceType | null {
-  const type = (declared ?? '').split(';')[0].trim().toLowerCase() as EvidenceType;
+  const given = (declared ?? '').split(';')[0].trim().toLowerCase();
+  const type = (aliases[given] ?? given) as EvidenceType;
   if (content.length === 0 || !(type in signatures)) return null;
   return signatures[type](content) ? type : null;
 }
