@@ -156,7 +156,14 @@ async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
 }
 
 /** 20 plain clients replay the statements for the given time; the time of each whole replay. */
-async function replay(url: string, statements: Statement[], connections: number, warmupSec: number, seconds: number) {
+async function replay(
+  url: string,
+  database: string,
+  statements: Statement[],
+  connections: number,
+  warmupSec: number,
+  seconds: number,
+) {
   const clients = await Promise.all(
     Array.from({ length: connections }, async () => {
       const c = new pg.Client({ connectionString: url });
@@ -188,7 +195,10 @@ async function replay(url: string, statements: Statement[], connections: number,
   };
   try {
     if (warmupSec > 0) await run(warmupSec);
-    return await run(seconds);
+    // Measured while the backends live: an ended backend's CPU is no longer in /proc.
+    const cpu0 = postgresCpuSeconds(database);
+    const times = await run(seconds);
+    return { times, pgMs: (1000 * (postgresCpuSeconds(database) - cpu0)) / Math.max(1, times.length) };
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
@@ -299,11 +309,14 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
       const pgMs = (1000 * (postgresCpuSeconds(data.database) - cpu0.pg)) / Math.max(1, result.requests.total);
       if (server.child.exitCode !== null) throw new Error(`the server died during the run:\n${server.output()}`);
       const sorted = latencies.sort((a, b) => a - b);
-      const floorPg0 = postgresCpuSeconds(data.database);
-      const floor = await replay(url, statements[e.name], o.connections, o.warmupSec, o.durationSec);
-      // The replay's warm-up counts in the CPU too: spread over every replay of both runs.
-      const floorPgMs =
-        (1000 * (postgresCpuSeconds(data.database) - floorPg0)) / (floor.length * (1 + o.warmupSec / o.durationSec));
+      const { times: floor, pgMs: floorPgMs } = await replay(
+        url,
+        data.database,
+        statements[e.name],
+        o.connections,
+        o.warmupSec,
+        o.durationSec,
+      );
       results.push({
         name: e.name,
         path: e.path,
