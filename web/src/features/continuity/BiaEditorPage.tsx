@@ -175,7 +175,7 @@ function BiaForm({ bestuurId, bia, framework }: { bestuurId: string; bia: Bia; f
           <Text>
             <strong>{t('continuity.bia.mtpd')}:</strong> {timePointLabel(mtpd, t)}
           </Text>
-          <Badge color={critical ? 'red.9' : 'gray.8'} variant="light" size="lg">
+          <Badge color={critical ? 'red' : 'gray'} variant="light" size="lg">
             {critical ? t('continuity.bia.criticalYes') : t('continuity.bia.criticalNo')}
           </Badge>
         </Group>

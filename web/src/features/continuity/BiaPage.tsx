@@ -70,7 +70,7 @@ export function BiaPage() {
                       <Table.Td>{hoursLabel(b.rpoHours, t)}</Table.Td>
                       <Table.Td>
                         {b.critical ? (
-                          <Badge color="red.9" variant="light">
+                          <Badge color="red" variant="light">
                             {t('continuity.bia.criticalYes')}
                           </Badge>
                         ) : (

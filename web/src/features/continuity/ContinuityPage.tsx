@@ -10,7 +10,7 @@ import { ContinuityNav } from './ContinuityNav';
 import { formatDate } from './values';
 
 type Status = 'todo' | 'busy' | 'done';
-const statusColor: Record<Status, string> = { todo: 'gray.8', busy: 'orange.9', done: 'green.9' };
+const statusColor: Record<Status, string> = { todo: 'gray', busy: 'orange', done: 'green' };
 
 interface Step {
   key: string;

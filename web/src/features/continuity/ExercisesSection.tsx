@@ -87,7 +87,7 @@ export function ExercisesSection({ plan, bestuurId, canEdit }: { plan: Plan; bes
               </div>
               <Group gap="xs">
                 {e.openActions > 0 && (
-                  <Badge color="orange.9" variant="light">
+                  <Badge color="orange" variant="light">
                     {t('continuity.plan.openActions', { count: e.openActions })}
                   </Badge>
                 )}

@@ -141,12 +141,10 @@ export function RegionReviewPage() {
           actions={
             r.state === 'ingediend' ? (
               <Group>
-                <Button color="orange.9" onClick={() => startDecision('teruggestuurd')}>
+                <Button variant="default" onClick={() => startDecision('teruggestuurd')}>
                   {t('continuity.coach.return')}
                 </Button>
-                <Button color="green.9" onClick={() => startDecision('aanvaard')}>
-                  {t('continuity.coach.accept')}
-                </Button>
+                <Button onClick={() => startDecision('aanvaard')}>{t('continuity.coach.accept')}</Button>
               </Group>
             ) : (
               <Text size="sm">{t('continuity.coach.closed')}</Text>

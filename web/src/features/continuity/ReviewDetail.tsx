@@ -9,16 +9,16 @@ import { formatDateTime, noValidate } from './values';
 
 type Event = Review['events'][number];
 export const stateColor: Record<Review['state'], string> = {
-  ingediend: 'blue.9',
-  teruggestuurd: 'orange.9',
-  aanvaard: 'green.9',
+  ingediend: 'blue',
+  teruggestuurd: 'orange',
+  aanvaard: 'green',
 };
 
 function EventLine({ e }: { e: Event }) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="xs" bg={e.authorSide === 'coach' ? 'gray.0' : undefined}>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" fw={600}>
         {t(`continuity.review.events.${e.kind}`, {
           who: e.author ?? '—',
           side: t(`continuity.review.sides.${e.authorSide}`),

@@ -27,7 +27,7 @@ import { ContinuityNav } from './ContinuityNav';
 import { formatDateTime, noValidate } from './values';
 
 type Answer = (typeof selfEvaluationAnswers)[number];
-const answerColor: Record<Answer, string> = { ja: 'green.9', deels: 'orange.9', nee: 'red.9' };
+const answerColor: Record<Answer, string> = { ja: 'green', deels: 'orange', nee: 'red' };
 
 /** The ten questions answered ja, gedeeltelijk or nee with notes; the result with advice, and the history. */
 export function SelfEvaluationPage() {
