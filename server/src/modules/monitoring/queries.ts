@@ -1,5 +1,6 @@
 import {
   type OverviewQuery,
+  defaultWeights,
   type SizeClass,
   type VulnerabilityFactor,
   type Weights,
@@ -66,7 +67,10 @@ export function rowsCte(f: Filter, w: Weights) {
     `round(100 * (${vulnerabilityFactors.map((k) => `${w[k]} * (${factorSql[k]})`).join(' + ')}) / ${sum}, 1)`,
   );
   return sql`rows AS (
-    SELECT b.id, b.name, b.kind, b.province, b.population, ${sizeCase} AS size_class, i.*,
+    SELECT b.id, b.name, b.kind, b.province, b.population, ${sizeCase} AS size_class, i.computed_at,
+           i.last_activity, i.readiness_passed, i.readiness_basis, i.readiness_score, i.cyfun_total,
+           i.measures_required, i.measures_implemented, i.measures_overdue, i.risks_open, i.risks_high,
+           i.assets, i.assets_high, i.continuity, i.compliance, i.item,
            CASE WHEN i.measures_required > 0 THEN round(100.0 * i.measures_implemented / i.measures_required, 1) END AS implemented_share,
            ${sql.join(factors, sql`, `)},
            ${score}::float8 AS vulnerability
@@ -75,8 +79,8 @@ export function rowsCte(f: Filter, w: Weights) {
   )`;
 }
 
-/** One bestuur's indicators as a JSON object (in a query over `rows r`). */
-export const itemJson = sql`json_build_object(
+/** One bestuur's indicators as a JSON object, without the score (in a query over `rows r`). */
+const itemFields = sql`
   'bestuurId', r.id, 'name', r.name, 'kind', r.kind, 'province', r.province, 'population', r.population,
   'sizeClass', r.size_class, 'computedAt', to_char(r.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'lastActivity', to_char(r.last_activity AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -85,7 +89,22 @@ export const itemJson = sql`json_build_object(
   'measuresRequired', r.measures_required, 'measuresImplemented', r.measures_implemented,
   'implementedShare', r.implemented_share::float8, 'measuresOverdue', r.measures_overdue,
   'risksOpen', r.risks_open, 'risksHigh', r.risks_high, 'assets', r.assets, 'assetsHigh', r.assets_high,
-  'continuity', r.continuity, 'vulnerability', r.vulnerability)`;
+  'continuity', r.continuity`;
+
+/** One bestuur's indicators with its score as a JSON object (in a query over `rows r`). */
+export const itemJson = sql`json_build_object(${itemFields}, 'vulnerability', r.vulnerability)`;
+
+/**
+ * Stores a bestuur's overview item as JSON text (no score: the score follows the weights), so
+ * the overview concatenates stored text instead of building 1,000 objects per request.
+ */
+export const storeItemSql = (bestuurId: string) => sql`
+  WITH ${rowsCte({ id: bestuurId }, defaultWeights)}
+  UPDATE bestuur_indicators i SET item = (SELECT json_build_object(${itemFields})::text FROM rows r)
+   WHERE i.bestuur_id = ${bestuurId}`;
+
+/** The stored item with the score spliced in (its text ends with '}'). */
+const storedItem = sql.raw(`left(r.item, -1) || ',"vulnerability":' || r.vulnerability::text || '}'`);
 
 const sorts: Record<NonNullable<OverviewQuery['sort']>, string> = {
   name: 'r.name',
@@ -111,7 +130,7 @@ const histogram = (column: string) =>
 export function overviewSql(q: OverviewQuery, w: Weights) {
   return sql<{ body: string }>`
     WITH ${rowsCte(q, w)}
-    SELECT json_build_object(
+    SELECT left(json_build_object(
       'computedAt', (SELECT to_char(max(computed_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM rows),
       'totals', (SELECT json_build_object(
           'besturen', count(*),
@@ -131,8 +150,9 @@ export function overviewSql(q: OverviewQuery, w: Weights) {
         FROM rows),
       'distributions', json_build_object('readiness', ${histogram('readiness_score')},
                                          'implementedShare', ${histogram('implemented_share')}),
-      'items', (SELECT coalesce(json_agg(${itemJson} ORDER BY ${orderSql(q.sort, q.dir)}), '[]') FROM rows r)
-    )::text AS body`;
+      'items', '[]'::json
+    )::text, -3) || '[' || coalesce((SELECT string_agg(${storedItem}, ',' ORDER BY ${orderSql(q.sort, q.dir)})
+                                       FROM rows r), '') || ']}' AS body`;
 }
 
 /** The most vulnerable besturen with each factor's value and points. */
@@ -162,11 +182,9 @@ export function rankingSql(f: Filter, sort: 'impact' | 'missing', limit: number)
   const order = sort === 'missing' ? sql.raw('missing DESC, impact DESC') : sql.raw('impact DESC, missing DESC');
   return sql<{ body: string }>`
     WITH per AS (
-      SELECT m->>'code' AS code, count(*)::int AS needed,
-             count(*) FILTER (WHERE NOT (m->>'done')::boolean)::int AS missing,
-             coalesce(sum((m->>'weight')::numeric) FILTER (WHERE NOT (m->>'done')::boolean), 0)::float8 AS impact
-        FROM besturen b JOIN bestuur_indicators i ON i.bestuur_id = b.id
-        CROSS JOIN LATERAL jsonb_array_elements(i.measures) m
+      SELECT m.code, count(*)::int AS needed, count(*) FILTER (WHERE NOT m.done)::int AS missing,
+             coalesce(sum(m.weight) FILTER (WHERE NOT m.done), 0)::float8 AS impact
+        FROM besturen b JOIN bestuur_indicator_measures m ON m.bestuur_id = b.id
        WHERE ${filterSql(f)}
        GROUP BY 1
     )

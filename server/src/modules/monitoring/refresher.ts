@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/index.js';
 import { inScope } from '../../platform/tenancy.js';
 import { type Indicators, computeIndicators } from './indicators.js';
+import { storeItemSql } from './queries.js';
 
 /** Stores one bestuur's indicators, in its own scope (row-level security checks the bestuur). */
 export async function storeIndicators(db: Kysely<DB>, bestuurId: string, i: Indicators) {
@@ -22,17 +23,24 @@ export async function storeIndicators(db: Kysely<DB>, bestuurId: string, i: Indi
     assets_high: i.assetsHigh,
     continuity: i.continuity,
     compliance: JSON.stringify(i.compliance),
-    measures: JSON.stringify(i.measures),
     details: JSON.stringify(i.details),
   };
   const { bestuur_id: _, ...changes } = row;
-  await inScope(db, { tenantId: bestuurId }, (tx) =>
-    tx
+  await inScope(db, { tenantId: bestuurId }, async (tx) => {
+    await tx
       .insertInto('bestuur_indicators')
       .values(row)
       .onConflict((oc) => oc.column('bestuur_id').doUpdateSet(changes))
-      .execute(),
-  );
+      .execute();
+    await storeItemSql(bestuurId).execute(tx);
+    await tx.deleteFrom('bestuur_indicator_measures').where('bestuur_id', '=', bestuurId).execute();
+    if (i.measures.length) {
+      await tx
+        .insertInto('bestuur_indicator_measures')
+        .values(i.measures.map((m) => ({ bestuur_id: bestuurId, code: m.code, weight: m.weight, done: m.done })))
+        .execute();
+    }
+  });
 }
 
 /** Recomputes one bestuur now (tests, the data generator). */

@@ -446,6 +446,7 @@ export interface DB {
   bestuur_applications: BestuurApplicationsTable;
   bestuur_application_assets: BestuurApplicationAssetsTable;
   bestuur_indicators: BestuurIndicatorsTable;
+  bestuur_indicator_measures: BestuurIndicatorMeasuresTable;
   indicator_snapshots: IndicatorSnapshotsTable;
   monitoring_settings: MonitoringSettingsTable;
 }
@@ -468,8 +469,16 @@ export interface BestuurIndicatorsTable {
   assets_high: number;
   continuity: string;
   compliance: ColumnType<unknown, string, string>;
-  measures: ColumnType<unknown, string, string>;
   details: ColumnType<unknown, string, string>;
+  /** The overview's item as JSON text, without the vulnerability score (0015). */
+  item: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface BestuurIndicatorMeasuresTable {
+  bestuur_id: string;
+  code: string;
+  weight: ColumnType<string, number, number>;
+  done: boolean;
 }
 
 export interface IndicatorSnapshotsTable {
