@@ -700,10 +700,10 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
     await q('SET session_replication_role = replica');
     const snaps = await q(
       `WITH i AS MATERIALIZED (
-         -- Read each bestuur's row once (its measures and details are large), not once a month.
+         -- Read each bestuur's row once (its item and details are large), not once a month.
          SELECT bestuur_id, last_activity, readiness_passed, readiness_score, cyfun_total, measures_implemented,
                 measures_overdue, risks_open, risks_high, continuity, compliance,
-                to_jsonb(x) - 'bestuur_id' - 'details' - 'measures' AS now_json
+                to_jsonb(x) - 'bestuur_id' - 'details' - 'item' AS now_json
            FROM bestuur_indicators x)
        INSERT INTO indicator_snapshots (bestuur_id, month, taken_at, indicators)
        SELECT i.bestuur_id, m.month, m.month + interval '1 month 3 hours',
