@@ -130,13 +130,32 @@ test('continuity: self-evaluation, a BIA, a check, the plan as DOCX, submitted, 
   await expect(page.getByText('Het plan werd nog nooit geoefend.')).toBeVisible();
   await settled(page, 'the overview with the checks');
   await check.getByRole('link', { name: 'Naar de strategieën' }).click();
-  await expect(page).toHaveURL(/\/plan#strategieen$/);
+  await expect(page).toHaveURL(new RegExp(`/plan#strategie-${process.processId}$`));
 
   // The plan: a section filled in, and the strategy that clears the check.
   const scope = `Alle diensten van het stadhuis en het OCMW ${stamp}`;
   await page.getByRole('textbox', { name: 'Toepassingsgebied' }).fill(scope);
   await page.getByRole('button', { name: 'Toepassingsgebied bewaren' }).click();
   await expect(page.getByText('Toepassingsgebied bewaard.')).toBeVisible();
+
+  // A colleague changes the scope meanwhile: saving over it opens the conflict dialog; compare, take theirs.
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const before = await (await page.request.get(`/api/besturen/${bestuurId}/continuity/plan`)).json();
+  const theirs = `Stadhuis, OCMW en de brandweerpost ${stamp}`;
+  const patched = await page.request.patch(`/api/besturen/${bestuurId}/continuity/plan`, {
+    data: { version: before.version, scope: theirs },
+    headers: { 'x-csrf-token': session.csrfToken as string },
+  });
+  expect(patched.status()).toBe(200);
+  await page.getByRole('textbox', { name: 'Toepassingsgebied' }).fill(`${scope} en de bibliotheek`);
+  await page.getByRole('button', { name: 'Toepassingsgebied bewaren' }).click();
+  const conflict = page.getByRole('dialog', { name: 'Intussen gewijzigd' });
+  await conflict.getByRole('button', { name: 'Vergelijken' }).click();
+  await expect(conflict.getByRole('row', { name: /Toepassingsgebied/ })).toContainText(theirs);
+  await expectAccessible(page, 'the plan conflict dialog');
+  await conflict.getByRole('button', { name: 'Hun versie nemen' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Toepassingsgebied' })).toHaveValue(theirs);
   await page.getByLabel(`Strategie voor ${name}`, { exact: true }).selectOption('manueel');
   await page.getByLabel(`Nood- of herstelprocedure voor ${name}`).fill('Papieren formulieren aan het loket.');
   await page.getByRole('button', { name: `Strategie voor ${name} bewaren` }).click();
@@ -156,7 +175,7 @@ test('continuity: self-evaluation, a BIA, a check, the plan as DOCX, submitted, 
   const docx = await readFile(await file.path());
   expect(docx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
   const xml = zipEntry(docx, 'word/document.xml');
-  expect(xml).toContain(scope);
+  expect(xml).toContain(theirs);
   expect(xml).toContain('Papieren formulieren aan het loket.');
 
   // Submit the plan to the coach.
@@ -185,7 +204,7 @@ test('continuity: self-evaluation, a BIA, a check, the plan as DOCX, submitted, 
   await c.getByRole('link', { name: 'Stad Scheldemonde: Continuïteitsplan' }).first().click();
   await expect(c.getByText(`Graag uw blik ${stamp}`)).toBeVisible();
   await c.getByRole('button', { name: 'Toepassingsgebied' }).click();
-  await expect(c.getByText(scope)).toBeVisible();
+  await expect(c.getByText(theirs)).toBeVisible();
   const remark = `Beschrijf ook de brandweerpost ${stamp}`;
   await c.getByLabel('Opmerking over Toepassingsgebied').fill(remark);
   await c.getByRole('button', { name: 'Versturen' }).last().click();

@@ -14,7 +14,7 @@ function fixLink(bestuurId: string, c: ContinuityCheck): { to: string; hash?: st
     case 'rto_exceeds_mtpd':
       return { to: `${root}/bia/${c.subject?.id ?? ''}` };
     case 'critical_without_procedure':
-      return { to: `${root}/plan`, hash: 'strategieen' };
+      return { to: `${root}/plan`, hash: c.subject ? `strategie-${c.subject.id}` : 'strategieen' };
     case 'application_slower_than_rto':
     case 'application_without_recovery_time':
       return { to: `${root}/plan`, hash: 'herstel' };

@@ -161,17 +161,15 @@ function ExerciseModal({
           actions: target.actions,
         },
   );
+  const [version, setVersion] = useState(target === 'new' ? 0 : target.version);
   const errors = serverFieldErrors(save.error);
-  const send = (version?: number) =>
-    save.mutate(
-      target === 'new' ? { body: v } : { id: target.id, body: { ...v, version: version ?? target.version } },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('continuity.plan.exerciseSaved', { title: v.title }) });
-          onClose();
-        },
+  const send = (at = version) =>
+    save.mutate(target === 'new' ? { body: v } : { id: target.id, body: { ...v, version: at } }, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('continuity.plan.exerciseSaved', { title: v.title }) });
+        onClose();
       },
-    );
+    });
   const setAction = (i: number, patch: Partial<ExerciseBody['actions'][number]>) =>
     setV({ ...v, actions: v.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   return (
@@ -298,7 +296,16 @@ function ExerciseModal({
             { label: t('continuity.plan.findings'), mine: v.findings ?? '', current: cur.findings ?? '' },
           ]}
           onReload={(cur) => {
-            setV({ ...cur });
+            setV({
+              title: cur.title,
+              kind: cur.kind,
+              plannedOn: cur.plannedOn,
+              heldOn: cur.heldOn,
+              scenario: cur.scenario,
+              findings: cur.findings,
+              actions: cur.actions,
+            });
+            setVersion(cur.version);
             save.reset();
           }}
           onKeepMine={(cur) => send(cur.version)}

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useLocation } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,17 @@ import {
 } from './PlanTextSections';
 import { RecoverySection, StrategiesSection } from './StrategiesSection';
 import { formatDateTime } from './values';
+
+const sectionIds = [
+  'toepassingsgebied',
+  'crisisorganisatie',
+  'activatie',
+  'strategieen',
+  'herstel',
+  'communicatie',
+  'oefeningen',
+  'documentbeheer',
+] as const;
 
 /** The continuity plan, section by section in the order of the document, with its downloads. */
 export function PlanPage() {
@@ -57,6 +68,13 @@ export function PlanPage() {
           })}
         </Text>
       )}
+      <Group component="nav" aria-label={t('continuity.plan.toc')} gap="md" mb="md">
+        {sectionIds.map((id) => (
+          <Anchor key={id} href={`#${id}`} size="sm">
+            {t(`continuity.plan.sections.${id}`)}
+          </Anchor>
+        ))}
+      </Group>
       <ErrorAlert error={plan.error} />
       {plan.isPending && <Loader aria-label={t('common.loading')} />}
       {props && (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ConflictDialog, type ConflictRow } from '../../components/ConflictDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type Plan, useSavePlan } from './api';
+import { type Plan, useRefresh, useSavePlan } from './api';
 import { isConflict, noValidate } from './values';
 
 /** Issues of a VALIDATION_FAILED answer keyed by their whole path ("crisisTeam.0.phone"). */
@@ -39,6 +39,7 @@ interface Props<V> {
 export function PlanSectionCard<V>(p: Props<V>) {
   const { t } = useTranslation();
   const save = useSavePlan(p.bestuurId);
+  const refresh = useRefresh(p.bestuurId);
   const [value, setValue] = useState<V>(() => p.pick(p.plan.sections));
   const [dirty, setDirty] = useState(false);
   // A newer plan (after any save) refreshes the section unless the user is editing it.
@@ -101,6 +102,7 @@ export function PlanSectionCard<V>(p: Props<V>) {
             setDirty(false);
             setValue(p.pick(cur.sections));
             save.reset();
+            void refresh();
           }}
           onKeepMine={(cur) => send(cur.version)}
           saving={save.isPending}

@@ -1,5 +1,6 @@
 import { strategies } from '@baken/contracts';
 import {
+  Accordion,
   Alert,
   Button,
   Card,
@@ -13,13 +14,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useLocation } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { inLang, type Lang } from '../catalog/format';
-import { type ApplicationRecovery, type Plan, useRecovery, useSaveRecovery, useSaveStrategy } from './api';
+import { type ApplicationRecovery, type Plan, useRecovery, useRefresh, useSaveRecovery, useSaveStrategy } from './api';
 import { hoursLabel, isConflict, timePointLabel, noValidate } from './values';
 
 type ProcessStrategy = Plan['strategies'][number];
@@ -40,7 +42,15 @@ type Current = ProcessStrategy | null;
 
 /** The strategy and emergency procedure of each critical process, most urgent first. */
 export function StrategiesSection({ plan, bestuurId, canEdit }: { plan: Plan; bestuurId: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hash } = useLocation();
+  // A check links to one process (#strategie-<id>): that one opens. Only open items render their form.
+  const [open, setOpen] = useState<string[]>(() => (hash.startsWith('strategie-') ? [hash.slice(10)] : []));
+  useEffect(() => {
+    if (hash.startsWith('strategie-')) setOpen((o) => (o.includes(hash.slice(10)) ? o : [...o, hash.slice(10)]));
+  }, [hash]);
+  const done = plan.strategies.filter((s) => s.strategy && s.procedure).length;
   return (
     <Card
       withBorder
@@ -61,11 +71,31 @@ export function StrategiesSection({ plan, bestuurId, canEdit }: { plan: Plan; be
           <AnchorLink to={`/b/${bestuurId}/continuiteit/bia`}>{t('continuity.plan.toBia')}</AnchorLink>
         </Alert>
       ) : (
-        <Stack>
-          {plan.strategies.map((s) => (
-            <StrategyForm key={s.processId} s={s} bestuurId={bestuurId} canEdit={canEdit} />
-          ))}
-        </Stack>
+        <>
+          <Text size="sm" mb="sm">
+            {t('continuity.plan.strategiesDone', { done, count: plan.strategies.length })}
+          </Text>
+          <Accordion multiple variant="separated" value={open} onChange={setOpen}>
+            {plan.strategies.map((s) => (
+              <Accordion.Item key={s.processId} value={s.processId} id={`strategie-${s.processId}`}>
+                <Accordion.Control>
+                  {t(
+                    s.strategy && s.procedure
+                      ? 'continuity.plan.strategyItemDone'
+                      : 'continuity.plan.strategyItemMissing',
+                    {
+                      name: inLang(s.processName, lang),
+                      strategy: s.strategy ? t(`continuity.plan.strategies.${s.strategy}`) : '',
+                    },
+                  )}
+                </Accordion.Control>
+                <Accordion.Panel>
+                  {open.includes(s.processId) && <StrategyForm s={s} bestuurId={bestuurId} canEdit={canEdit} />}
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </>
       )}
     </Card>
   );
@@ -75,6 +105,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const save = useSaveStrategy(bestuurId);
+  const refresh = useRefresh(bestuurId);
   const [v, setV] = useState<Strat>(() => of(s));
   useEffect(() => setV(of(s)), [s]);
   const name = inLang(s.processName, lang);
@@ -155,6 +186,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
         onReload={(cur) => {
           if (cur) setV(of(cur));
           save.reset();
+          void refresh();
         }}
         onKeepMine={(cur) => send(cur?.version ?? 0)}
         saving={save.isPending}
@@ -208,6 +240,7 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const save = useSaveRecovery(bestuurId);
+  const refresh = useRefresh(bestuurId);
   const [hours, setHours] = useState<number | null>(app.recoveryTimeHours);
   const [procedure, setProcedure] = useState(app.procedure ?? '');
   useEffect(() => {
@@ -288,6 +321,7 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
           setHours(cur.recoveryTimeHours);
           setProcedure(cur.procedure ?? '');
           save.reset();
+          void refresh();
         }}
         onKeepMine={(cur) => send(cur.version)}
         saving={save.isPending}

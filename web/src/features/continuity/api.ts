@@ -119,7 +119,7 @@ export function useReview(bestuurId: string, id: string | null) {
 }
 
 /** Every change can move a check, a status or the plan: refresh all of the bestuur's continuity data. */
-function useRefresh(bestuurId: string) {
+export function useRefresh(bestuurId: string) {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['continuity', bestuurId] });
 }
