@@ -178,6 +178,13 @@ test('continuity: self-evaluation, a BIA, a check, the plan as DOCX, submitted, 
   expect(xml).toContain(theirs);
   expect(xml).toContain('Papieren formulieren aan het loket.');
 
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Plan downloaden (PDF)' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe('bedrijfscontinuiteitsplan-stad-scheldemonde.pdf');
+  expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
   // Submit the plan to the coach.
   await page
     .getByRole('navigation', { name: 'Stappen van het continuïteitstraject' })

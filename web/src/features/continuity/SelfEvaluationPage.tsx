@@ -107,6 +107,7 @@ export function SelfEvaluationPage() {
                 onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v as Answer }))}
                 error={missing && !answers[q.id] ? t('continuity.self.answerRequired') : undefined}
                 required
+                styles={{ label: { fontWeight: 600 } }}
               >
                 <Group mt="xs">
                   {selfEvaluationAnswers.map((a) => (
