@@ -129,6 +129,29 @@ describe('the overview', () => {
     expect((await supervisor.request('GET', '/api/region/monitoring/overview?sort=evil')).status).toBe(400);
   });
 
+  it('keeps an answer until the indicators change, then builds it again', async () => {
+    expect((await overview()).items).toHaveLength(6);
+    const stored = await t.raw("SELECT key, stamp FROM monitoring_cache WHERE key = 'overview?province=Limburg'");
+    expect(stored).toHaveLength(1);
+    // Deactivating a bestuur queues it; once recomputed, the stored answer is stale.
+    await t.raw('UPDATE besturen SET active = false WHERE id = $1', [besturen[5].id]);
+    expect(await drainQueue(t.db.app)).toBe(1);
+    expect((await overview()).items).toHaveLength(5);
+    const again = await t.raw("SELECT stamp FROM monitoring_cache WHERE key = 'overview?province=Limburg'");
+    expect(again[0].stamp).not.toBe(stored[0].stamp);
+    await t.raw('UPDATE besturen SET active = true WHERE id = $1', [besturen[5].id]);
+    await drainQueue(t.db.app);
+    expect((await overview()).items).toHaveLength(6);
+    // Nothing of it is readable outside the regional scope.
+    const outside = await inScope(t.db.app, { tenantId: a.id }, (tx) =>
+      tx
+        .selectFrom('monitoring_cache' as never)
+        .selectAll()
+        .execute(),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('is not for bestuur users', async () => {
     for (const path of ['overview', 'vulnerable', 'measures', 'trend', `besturen/${a.id}`, 'weights', 'snapshots']) {
       expect((await a.isc.request('GET', `/api/region/monitoring/${path}`)).status).toBe(403);

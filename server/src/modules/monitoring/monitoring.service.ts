@@ -8,7 +8,7 @@ import {
   sizeClassOf,
   sizeClasses,
 } from '@baken/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
@@ -71,18 +71,46 @@ export async function updateWeights(db: Kysely<DB>, ctx: Ctx, input: { version: 
   });
 }
 
+/**
+ * A regional answer, kept per question until the indicators or the weights change
+ * (migration 0016): the stamp is the newest computation and the weights' version. One
+ * statement when it is current; otherwise built, stored and returned.
+ */
+async function cached(
+  tx: Kysely<DB>,
+  key: string,
+  weightsVersion: number,
+  build: () => RawBuilder<{ body: string }>,
+): Promise<string> {
+  const hit = await sql<{ body: string | null; stamp: string }>`
+    WITH s AS (SELECT coalesce((SELECT max(computed_at) FROM bestuur_indicators)::text, '') || '/' || ${weightsVersion} AS stamp)
+    SELECT s.stamp, c.body FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(tx);
+  const { stamp, body } = hit.rows[0];
+  if (body !== null) return body;
+  const built = (await build().execute(tx)).rows[0].body;
+  await sql`INSERT INTO monitoring_cache (key, stamp, body) VALUES (${key}, ${stamp}, ${built})
+            ON CONFLICT (key) DO UPDATE SET stamp = excluded.stamp, body = excluded.body, built_at = now()`.execute(tx);
+  return built;
+}
+
+const keyOf = (name: string, q: object) =>
+  `${name}?${Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')}`;
+
 /** Every bestuur of the filter with its indicators, the sector totals and distributions (JSON text). */
 export async function overview(db: Kysely<DB>, ctx: Ctx, q: OverviewQuery): Promise<string> {
-  const { weights } = await weightSettings(db);
-  return inScope(db, region(ctx), async (tx) => (await overviewSql(q, weights).execute(tx)).rows[0].body);
+  const { weights, version } = await weightSettings(db);
+  return inScope(db, region(ctx), (tx) => cached(tx, keyOf('overview', q), version, () => overviewSql(q, weights)));
 }
 
 export async function vulnerable(db: Kysely<DB>, ctx: Ctx, q: Filter & { limit?: number }): Promise<string> {
-  const { weights } = await weightSettings(db);
-  return inScope(
-    db,
-    region(ctx),
-    async (tx) => (await vulnerableSql(q, weights, q.limit ?? 50).execute(tx)).rows[0].body,
+  const { weights, version } = await weightSettings(db);
+  const limit = q.limit ?? 50;
+  return inScope(db, region(ctx), (tx) =>
+    cached(tx, keyOf('vulnerable', { ...q, limit }), version, () => vulnerableSql(q, weights, limit)),
   );
 }
 
@@ -91,10 +119,10 @@ export async function ranking(
   ctx: Ctx,
   q: Filter & { sort?: 'impact' | 'missing'; limit?: number },
 ): Promise<string> {
-  return inScope(
-    db,
-    region(ctx),
-    async (tx) => (await rankingSql(q, q.sort ?? 'impact', q.limit ?? 100).execute(tx)).rows[0].body,
+  const sort = q.sort ?? 'impact';
+  const limit = q.limit ?? 100;
+  return inScope(db, region(ctx), (tx) =>
+    cached(tx, keyOf('ranking', { ...q, sort, limit }), 0, () => rankingSql(q, sort, limit)),
   );
 }
 
