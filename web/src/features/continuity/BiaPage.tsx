@@ -1,5 +1,18 @@
 import { type TimePoint, timePoints } from '@baken/contracts';
-import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +36,12 @@ export function BiaPage() {
   const list = useBiaList(bestuurId);
   const framework = useFramework(bestuurId);
   const root = `/b/${bestuurId}/continuiteit/bia`;
+  const [q, setQ] = useState('');
+  const [criticalOnly, setCriticalOnly] = useState(false);
+  const needle = q.trim().toLowerCase();
+  const shown = (list.data?.items ?? []).filter(
+    (b) => (!criticalOnly || b.critical) && (!needle || inLang(b.processName, lang).toLowerCase().includes(needle)),
+  );
 
   return (
     <>
@@ -42,9 +61,25 @@ export function BiaPage() {
           <Text size="sm" mb="sm">
             {t('continuity.bia.counts', list.data.counts)}
           </Text>
-          {list.data.items.length === 0 ? (
-            <Alert color="blue">{t('continuity.bia.empty')}</Alert>
-          ) : (
+          <Group mb="sm" align="flex-end">
+            <TextInput
+              label={t('continuity.bia.search')}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              w={280}
+            />
+            <Switch
+              label={t('continuity.bia.criticalOnly')}
+              checked={criticalOnly}
+              onChange={(e) => setCriticalOnly(e.currentTarget.checked)}
+              mb={8}
+            />
+          </Group>
+          {list.data.items.length === 0 && <Alert color="blue">{t('continuity.bia.empty')}</Alert>}
+          {list.data.items.length > 0 && shown.length === 0 && (
+            <Alert color="blue">{t('continuity.bia.noResults')}</Alert>
+          )}
+          {shown.length > 0 && (
             <Table.ScrollContainer minWidth={760}>
               <Table striped>
                 <Table.Thead>
@@ -59,7 +94,7 @@ export function BiaPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {list.data.items.map((b) => (
+                  {shown.map((b) => (
                     <Table.Tr key={b.processId}>
                       <Table.Th scope="row" fw={500}>
                         <AnchorLink to={`${root}/${b.processId}`}>{inLang(b.processName, lang)}</AnchorLink>
