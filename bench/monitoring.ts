@@ -22,7 +22,11 @@ import { OverviewQuery, RankingQuery, VulnerableQuery } from '@baken/contracts';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { dashboard } from '../server/src/modules/dashboard/dashboard.service.ts';
-import { overview, ranking, vulnerable } from '../server/src/modules/monitoring/monitoring.service.ts';
+import {
+  overviewAnswer,
+  rankingAnswer,
+  vulnerableAnswer,
+} from '../server/src/modules/monitoring/monitoring.service.ts';
 import type { Ctx } from '../server/src/platform/context.ts';
 import { openDatabase } from '../server/src/platform/db/index.ts';
 import {
@@ -239,10 +243,11 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
   ];
 
   // The statements of each endpoint, from its service function called in-process (second call:
-  // the published process list is cached by then, as in a running server).
+  // the published process list is cached by then, and the regional answers are stored, as in a
+  // running server). Migrations a newer checkout brings are applied first, as the server would.
   const db = await openDatabase(
     { dataDir: path.join(OUT_DIR, 'monitoring-data-dir'), DATABASE_URL: url, DATABASE_POOL_SIZE: 2 },
-    { migrate: false },
+    { migrate: true },
   );
   const regionCtx: Ctx = {
     requestId: 'bench',
@@ -253,9 +258,10 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
     regionalRoles: ['toezichthouder'],
   };
   const calls: Record<string, () => Promise<unknown>> = {
-    overview: () => overview(db.app, regionCtx, OverviewQuery.parse({})),
-    vulnerable: () => vulnerable(db.app, regionCtx, VulnerableQuery.parse({})),
-    measures: () => ranking(db.app, regionCtx, RankingQuery.parse({})),
+    // As a browser asks: the stored gzip answer (what the HTTP clients below accept too).
+    overview: () => overviewAnswer(db.app, regionCtx, OverviewQuery.parse({}), 'gzip'),
+    vulnerable: () => vulnerableAnswer(db.app, regionCtx, VulnerableQuery.parse({}), 'gzip'),
+    measures: () => rankingAnswer(db.app, regionCtx, RankingQuery.parse({}), 'gzip'),
     dashboard: () => dashboard(db.app, { ...regionCtx, userId: ids.isc, regionalRoles: [], tenantId: data.bestuurId }),
   };
   const statements: Record<string, Statement[]> = {};
@@ -302,9 +308,11 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
         if (n !== data.besturen) throw new Error(`the overview lists ${n} besturen, not ${data.besturen}`);
       }
       const load = loadAverage();
-      await cannon(target, { cookie: cookies[e.who] }, o.connections, o.warmupSec);
+      // Like a browser, the clients accept gzip (the regional answers are stored compressed).
+      const headers = { cookie: cookies[e.who], 'accept-encoding': 'gzip' };
+      await cannon(target, headers, o.connections, o.warmupSec);
       const cpu0 = { node: treeCpuSeconds(pid), pg: postgresCpuSeconds(data.database) };
-      const { result, latencies } = await cannon(target, { cookie: cookies[e.who] }, o.connections, o.durationSec);
+      const { result, latencies } = await cannon(target, headers, o.connections, o.durationSec);
       const nodeMs = (1000 * (treeCpuSeconds(pid) - cpu0.node)) / Math.max(1, result.requests.total);
       const pgMs = (1000 * (postgresCpuSeconds(data.database) - cpu0.pg)) / Math.max(1, result.requests.total);
       if (server.child.exitCode !== null) throw new Error(`the server died during the run:\n${server.output()}`);

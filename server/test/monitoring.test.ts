@@ -1,4 +1,5 @@
 import { BestuurIndicators, MeasureRanking, MonitoringOverview, OwnMonitoring, VulnerableList } from '@baken/contracts';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -150,6 +151,20 @@ describe('the overview', () => {
         .execute(),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('sends the stored gzip bytes to a client that accepts them', async () => {
+    const plain = await supervisor.request('GET', '/api/region/monitoring/overview?province=Limburg');
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url: '/api/region/monitoring/overview?province=Limburg',
+      headers: { cookie: `baken_session=${supervisor.cookie}`, 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.raw.length);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.body);
   });
 
   it('is not for bestuur users', async () => {

@@ -3,7 +3,8 @@ import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db/index.js';
 import type { createLogger } from '../../platform/logger.js';
 import { monthOf, takeSnapshot } from './monitoring.service.js';
-import { drainQueue, queueAll } from './refresher.js';
+import { inScope } from '../../platform/tenancy.js';
+import { drainQueue, queueMissing } from './refresher.js';
 
 type Logger = ReturnType<typeof createLogger>;
 
@@ -26,11 +27,9 @@ export async function startMonitoringJobs(config: Config, db: Database, log: Log
   let boss: PgBoss | undefined;
 
   const app = db.app;
-  if ((await app.selectFrom('indicator_snapshots').select('month').limit(1).execute()).length === 0) {
-    // First start of a database without monitoring: build every bestuur's indicators.
-    const queued = await queueAll(app);
-    if (queued > 0) log.info({ besturen: queued }, 'monitoring: indicators queued for every bestuur');
-  }
+  // Besturen without indicators (a new database, a restored backup) are computed first.
+  const missing = await queueMissing(app);
+  if (missing > 0) log.info({ besturen: missing }, 'monitoring: indicators queued for besturen without them');
 
   if (config.INDICATOR_REFRESH_SECONDS > 0) {
     const tick = async () => {
@@ -52,12 +51,15 @@ export async function startMonitoringJobs(config: Config, db: Database, log: Log
   const catchUp = async () => {
     try {
       const month = previousMonth();
-      const exists = await app
-        .selectFrom('indicator_snapshots')
-        .select('month')
-        .where('month', '=', `${month}-01` as never)
-        .limit(1)
-        .execute();
+      // The snapshots are readable in the regional scope only.
+      const exists = await inScope(app, { region: true }, (tx) =>
+        tx
+          .selectFrom('indicator_snapshots')
+          .select('month')
+          .where('month', '=', `${month}-01` as never)
+          .limit(1)
+          .execute(),
+      );
       // Only a month the platform lived through: a database created this month has no past to record.
       const lived = await app
         .selectFrom('besturen')

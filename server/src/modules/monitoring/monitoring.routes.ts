@@ -19,7 +19,7 @@ import {
   WeightSettings,
   WeightUpdate,
 } from '@baken/contracts';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
@@ -35,8 +35,15 @@ const tags = ['monitoring'];
 const base = '/api/region/monitoring';
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-/** PostgreSQL built the answer as JSON text: it goes out as it is. */
-const json = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body);
+/** What the client takes: the stored gzip bytes when it accepts them. */
+const encodingOf = (request: FastifyRequest): service.Encoding =>
+  /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
+
+/** PostgreSQL built the answer as JSON text (and it was stored compressed): it goes out as it is. */
+function json(reply: FastifyReply, answer: service.Answer) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  return answer.gzip ? reply.header('content-encoding', 'gzip').send(answer.gzip) : reply.send(answer.json);
+}
 
 export async function monitoringRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,7 +61,15 @@ export async function monitoringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      json(reply, await service.overview(db(), forRegion(request, 'region.monitoring.view'), request.query)),
+      json(
+        reply,
+        await service.overviewAnswer(
+          db(),
+          forRegion(request, 'region.monitoring.view'),
+          request.query,
+          encodingOf(request),
+        ),
+      ),
   );
 
   r.get(
@@ -113,7 +128,15 @@ export async function monitoringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      json(reply, await service.vulnerable(db(), forRegion(request, 'region.monitoring.view'), request.query)),
+      json(
+        reply,
+        await service.vulnerableAnswer(
+          db(),
+          forRegion(request, 'region.monitoring.view'),
+          request.query,
+          encodingOf(request),
+        ),
+      ),
   );
 
   r.get(
@@ -127,7 +150,15 @@ export async function monitoringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      json(reply, await service.ranking(db(), forRegion(request, 'region.monitoring.view'), request.query)),
+      json(
+        reply,
+        await service.rankingAnswer(
+          db(),
+          forRegion(request, 'region.monitoring.view'),
+          request.query,
+          encodingOf(request),
+        ),
+      ),
   );
 
   r.get(

@@ -8,6 +8,7 @@ import {
   sizeClassOf,
   sizeClasses,
 } from '@baken/contracts';
+import { gzipSync } from 'node:zlib';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
@@ -71,27 +72,40 @@ export async function updateWeights(db: Kysely<DB>, ctx: Ctx, input: { version: 
   });
 }
 
+/** A regional answer as JSON text, or compressed for a client that accepts gzip. */
+export type Answer = { json: string; gzip?: undefined } | { gzip: Buffer; json?: undefined };
+export type Encoding = 'identity' | 'gzip';
+
 /**
  * A regional answer, kept per question until the indicators or the weights change
- * (migration 0016): the stamp is the newest computation and the weights' version. One
- * statement when it is current; otherwise built, stored and returned.
+ * (migrations 0016, 0017): the stamp is the newest computation and the weights' version. One
+ * statement when it is current; otherwise built, stored (as text and gzip) and returned.
  */
 async function cached(
   tx: Kysely<DB>,
   key: string,
   weightsVersion: number,
+  encoding: Encoding,
   build: () => RawBuilder<{ body: string }>,
-): Promise<string> {
-  const hit = await sql<{ body: string | null; stamp: string }>`
+): Promise<Answer> {
+  const column = sql.raw(encoding === 'gzip' ? 'c.body_gzip' : 'c.body');
+  const hit = await sql<{ body: string | Buffer | null; stamp: string }>`
     WITH s AS (SELECT coalesce((SELECT max(computed_at) FROM bestuur_indicators)::text, '') || '/' || ${weightsVersion} AS stamp)
-    SELECT s.stamp, c.body FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(tx);
+    SELECT s.stamp, ${column} AS body FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(
+    tx,
+  );
   const { stamp, body } = hit.rows[0];
-  if (body !== null) return body;
+  if (body !== null) return encoding === 'gzip' ? { gzip: body as Buffer } : { json: body as string };
   const built = (await build().execute(tx)).rows[0].body;
-  await sql`INSERT INTO monitoring_cache (key, stamp, body) VALUES (${key}, ${stamp}, ${built})
-            ON CONFLICT (key) DO UPDATE SET stamp = excluded.stamp, body = excluded.body, built_at = now()`.execute(tx);
-  return built;
+  const zipped = gzipSync(built);
+  await sql`INSERT INTO monitoring_cache (key, stamp, body, body_gzip) VALUES (${key}, ${stamp}, ${built}, ${zipped})
+            ON CONFLICT (key) DO UPDATE SET stamp = excluded.stamp, body = excluded.body,
+              body_gzip = excluded.body_gzip, built_at = now()`.execute(tx);
+  return encoding === 'gzip' ? { gzip: zipped } : { json: built };
 }
+
+/** The JSON text of an answer asked for without compression. */
+const text = (a: Answer) => a.json as string;
 
 const keyOf = (name: string, q: object) =>
   `${name}?${Object.entries(q)
@@ -100,31 +114,44 @@ const keyOf = (name: string, q: object) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('&')}`;
 
-/** Every bestuur of the filter with its indicators, the sector totals and distributions (JSON text). */
-export async function overview(db: Kysely<DB>, ctx: Ctx, q: OverviewQuery): Promise<string> {
+/** Every bestuur of the filter with its indicators, the sector totals and distributions. */
+export async function overviewAnswer(db: Kysely<DB>, ctx: Ctx, q: OverviewQuery, encoding: Encoding = 'identity') {
   const { weights, version } = await weightSettings(db);
-  return inScope(db, region(ctx), (tx) => cached(tx, keyOf('overview', q), version, () => overviewSql(q, weights)));
+  return inScope(db, region(ctx), (tx) =>
+    cached(tx, keyOf('overview', q), version, encoding, () => overviewSql(q, weights)),
+  );
 }
+export const overview = async (db: Kysely<DB>, ctx: Ctx, q: OverviewQuery) => text(await overviewAnswer(db, ctx, q));
 
-export async function vulnerable(db: Kysely<DB>, ctx: Ctx, q: Filter & { limit?: number }): Promise<string> {
+export async function vulnerableAnswer(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  q: Filter & { limit?: number },
+  encoding: Encoding = 'identity',
+) {
   const { weights, version } = await weightSettings(db);
   const limit = q.limit ?? 50;
   return inScope(db, region(ctx), (tx) =>
-    cached(tx, keyOf('vulnerable', { ...q, limit }), version, () => vulnerableSql(q, weights, limit)),
+    cached(tx, keyOf('vulnerable', { ...q, limit }), version, encoding, () => vulnerableSql(q, weights, limit)),
   );
 }
+export const vulnerable = async (db: Kysely<DB>, ctx: Ctx, q: Filter & { limit?: number }) =>
+  text(await vulnerableAnswer(db, ctx, q));
 
-export async function ranking(
+export async function rankingAnswer(
   db: Kysely<DB>,
   ctx: Ctx,
   q: Filter & { sort?: 'impact' | 'missing'; limit?: number },
-): Promise<string> {
+  encoding: Encoding = 'identity',
+) {
   const sort = q.sort ?? 'impact';
   const limit = q.limit ?? 100;
   return inScope(db, region(ctx), (tx) =>
-    cached(tx, keyOf('ranking', { ...q, sort, limit }), 0, () => rankingSql(q, sort, limit)),
+    cached(tx, keyOf('ranking', { ...q, sort, limit }), 0, encoding, () => rankingSql(q, sort, limit)),
   );
 }
+export const ranking = async (db: Kysely<DB>, ctx: Ctx, q: Filter & { sort?: 'impact' | 'missing'; limit?: number }) =>
+  text(await rankingAnswer(db, ctx, q));
 
 interface SnapshotIndicators {
   readiness_passed: boolean;

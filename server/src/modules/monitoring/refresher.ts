@@ -88,6 +88,10 @@ export async function drainQueue(
   return done;
 }
 
-/** Queues every active bestuur (first start, new content). */
+/** Queues the active besturen without indicators. */
+export const queueMissing = async (db: Kysely<DB>) =>
+  (await sql<{ n: number }>`SELECT indicator_queue_missing() AS n`.execute(db)).rows[0].n;
+
+/** Queues every active bestuur (new content). */
 export const queueAll = async (db: Kysely<DB>) =>
   (await sql<{ n: number }>`SELECT indicator_queue_all() AS n`.execute(db)).rows[0].n;
