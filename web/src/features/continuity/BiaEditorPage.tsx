@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useRequiredSession } from '../../api/session';
 import { ConflictDialog, type ConflictRow } from '../../components/ConflictDialog';
@@ -103,14 +103,22 @@ function BiaForm({ bestuurId, bia, framework }: { bestuurId: string; bia: Bia; f
   const applications = useApplications(bestuurId);
   const suppliers = useSuppliers(bestuurId);
   const processes = useBiaList(bestuurId);
-  useEffect(() => setForm(formOf(bia)), [bia]);
+  // A newer BIA (after a save, or a colleague's change seen on refetch) replaces the form unless the
+  // user is editing: then their save meets the 409 and the conflict dialog.
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (!dirty.current) setForm(formOf(bia));
+  }, [bia]);
 
   const { unacceptableLevel, criticalThreshold } = framework.settings;
   const mtpd = mtpdOf(form.impacts, unacceptableLevel);
   const critical = isCritical(mtpd, criticalThreshold);
   const mtpdHours = mtpd ? timePointHours[mtpd] : null;
   const errors = serverFieldErrors(save.error);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<Form>) => {
+    dirty.current = true;
+    setForm((f) => ({ ...f, ...patch }));
+  };
 
   const send = (version: number) =>
     save.mutate(
@@ -128,7 +136,12 @@ function BiaForm({ bestuurId, bia, framework }: { bestuurId: string; bia: Bia; f
         processIds: form.processIds,
         notes: form.notes.trim() || null,
       },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('continuity.bia.savedMessage') }) },
+      {
+        onSuccess: () => {
+          dirty.current = false;
+          notifications.show({ color: 'green', message: t('continuity.bia.savedMessage') });
+        },
+      },
     );
 
   const text = (v: string | null | undefined) => v ?? '';
@@ -334,6 +347,7 @@ function BiaForm({ bestuurId, bia, framework }: { bestuurId: string; bia: Bia; f
         compare={compare}
         onReload={(cur) => {
           setForm(formOf(cur));
+          dirty.current = false;
           save.reset();
         }}
         onKeepMine={(cur) => send(cur.version)}

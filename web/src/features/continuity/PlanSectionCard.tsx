@@ -1,7 +1,7 @@
 import type { PlanSections } from '@baken/contracts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ConflictDialog, type ConflictRow } from '../../components/ConflictDialog';
@@ -41,12 +41,16 @@ export function PlanSectionCard<V>(p: Props<V>) {
   const save = useSavePlan(p.bestuurId);
   const refresh = useRefresh(p.bestuurId);
   const [value, setValue] = useState<V>(() => p.pick(p.plan.sections));
-  const [dirty, setDirty] = useState(false);
-  // A newer plan (after any save) refreshes the section unless the user is editing it.
+  const dirty = useRef(false);
+  const setDirty = (d: boolean) => {
+    dirty.current = d;
+  };
+  // A newer plan (after any save, or a colleague's change seen on refetch) refreshes the section
+  // unless the user is editing it: then their save meets the 409 and the conflict dialog.
   // biome-ignore lint/correctness/useExhaustiveDependencies: pick is stable per section
   useEffect(() => {
-    if (!dirty) setValue(p.pick(p.plan.sections));
-  }, [p.plan, dirty]);
+    if (!dirty.current) setValue(p.pick(p.plan.sections));
+  }, [p.plan]);
   const errors = pathErrors(save.error);
   const headingId = `plan-${p.id}-title`;
   const send = (version: number) =>

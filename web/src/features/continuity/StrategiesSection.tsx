@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useLocation } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -107,7 +107,14 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
   const save = useSaveStrategy(bestuurId);
   const refresh = useRefresh(bestuurId);
   const [v, setV] = useState<Strat>(() => of(s));
-  useEffect(() => setV(of(s)), [s]);
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (!dirty.current) setV(of(s));
+  }, [s]);
+  const edit = (x: Strat) => {
+    dirty.current = true;
+    setV(x);
+  };
   const name = inLang(s.processName, lang);
   const send = (version: number) =>
     v.strategy &&
@@ -122,7 +129,10 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
         },
       },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: t('continuity.plan.strategySaved', { name }) }),
+        onSuccess: () => {
+          dirty.current = false;
+          notifications.show({ color: 'green', message: t('continuity.plan.strategySaved', { name }) });
+        },
       },
     );
   const label = (x: string) => (x ? t(`continuity.plan.strategies.${x}`) : '');
@@ -156,7 +166,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
               ...strategies.map((x) => ({ value: x, label: label(x) })),
             ]}
             value={v.strategy}
-            onChange={(e) => setV({ ...v, strategy: e.currentTarget.value as StrategyValue | '' })}
+            onChange={(e) => edit({ ...v, strategy: e.currentTarget.value as StrategyValue | '' })}
           />
           <Textarea
             label={t('continuity.plan.strategyDescription', { name })}
@@ -164,7 +174,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
             minRows={2}
             maxLength={4000}
             value={v.description}
-            onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+            onChange={(e) => edit({ ...v, description: e.currentTarget.value })}
           />
           <Textarea
             label={t('continuity.plan.procedureFor', { name })}
@@ -172,7 +182,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
             minRows={2}
             maxLength={8000}
             value={v.procedure}
-            onChange={(e) => setV({ ...v, procedure: e.currentTarget.value })}
+            onChange={(e) => edit({ ...v, procedure: e.currentTarget.value })}
           />
         </SimpleGrid>
       </fieldset>
@@ -185,6 +195,7 @@ function StrategyForm({ s, bestuurId, canEdit }: { s: ProcessStrategy; bestuurId
         ]}
         onReload={(cur) => {
           if (cur) setV(of(cur));
+          dirty.current = false;
           save.reset();
           void refresh();
         }}
@@ -243,7 +254,9 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
   const refresh = useRefresh(bestuurId);
   const [hours, setHours] = useState<number | null>(app.recoveryTimeHours);
   const [procedure, setProcedure] = useState(app.procedure ?? '');
+  const dirty = useRef(false);
   useEffect(() => {
+    if (dirty.current) return;
     setHours(app.recoveryTimeHours);
     setProcedure(app.procedure ?? '');
   }, [app]);
@@ -255,8 +268,10 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
         body: { version, recoveryTimeHours: hours, procedure: procedure.trim() || null },
       },
       {
-        onSuccess: () =>
-          notifications.show({ color: 'green', message: t('continuity.plan.recoverySaved', { name: app.name }) }),
+        onSuccess: () => {
+          dirty.current = false;
+          notifications.show({ color: 'green', message: t('continuity.plan.recoverySaved', { name: app.name }) });
+        },
       },
     );
   return (
@@ -294,7 +309,10 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
             max={8760}
             allowDecimal={false}
             value={hours ?? ''}
-            onChange={(x) => setHours(x === '' ? null : Number(x))}
+            onChange={(x) => {
+              dirty.current = true;
+              setHours(x === '' ? null : Number(x));
+            }}
             error={slow ? t('continuity.plan.tooSlow', { time: hoursLabel(app.requiredHours, t) }) : undefined}
           />
           <Textarea
@@ -303,7 +321,10 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
             minRows={2}
             maxLength={8000}
             value={procedure}
-            onChange={(e) => setProcedure(e.currentTarget.value)}
+            onChange={(e) => {
+              dirty.current = true;
+              setProcedure(e.currentTarget.value);
+            }}
           />
         </SimpleGrid>
       </fieldset>
@@ -320,6 +341,7 @@ function RecoveryForm({ app, bestuurId, canEdit }: { app: ApplicationRecovery; b
         onReload={(cur) => {
           setHours(cur.recoveryTimeHours);
           setProcedure(cur.procedure ?? '');
+          dirty.current = false;
           save.reset();
           void refresh();
         }}
