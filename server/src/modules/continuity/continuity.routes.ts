@@ -32,7 +32,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PDF_TYPE } from '../../platform/pdf.js';
+import { sendDownload } from '../../platform/download.js';
 import { forTenant, forUser } from '../../platform/request.js';
 import * as bia from './bia.service.js';
 import * as exercises from './exercises.service.js';
@@ -309,14 +309,11 @@ export async function continuityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { body, fileName } = await exporter.exportDocx(
-        db(),
-        forTenant(request, request.params.bestuurId, 'isms.view'),
+      return sendDownload(
+        reply,
+        'docx',
+        await exporter.exportDocx(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(body);
     },
   );
 
@@ -331,11 +328,11 @@ export async function continuityRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { body, fileName } = await exporter.exportPdf(
-        db(),
-        forTenant(request, request.params.bestuurId, 'isms.view'),
+      return sendDownload(
+        reply,
+        'pdf',
+        await exporter.exportPdf(db(), forTenant(request, request.params.bestuurId, 'isms.view')),
       );
-      return reply.type(PDF_TYPE).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
     },
   );
 

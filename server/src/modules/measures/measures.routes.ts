@@ -21,6 +21,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload } from '../../platform/download.js';
 import { forTenant } from '../../platform/request.js';
 import * as service from './measures.service.js';
 import * as register from './register.service.js';
@@ -69,11 +70,7 @@ export async function measuresRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = forTenant(request, request.params.bestuurId, 'isms.view');
-      const { body, fileName } = await register.exportRegister(db(), ctx, request.query.lang ?? ctx.lang);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(body);
+      return sendDownload(reply, 'xlsx', await register.exportRegister(db(), ctx, request.query.lang ?? ctx.lang));
     },
   );
 

@@ -23,12 +23,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { PDF_TYPE } from '../../platform/pdf.js';
+import { sendDownload } from '../../platform/download.js';
 import { forRegion, forTenant } from '../../platform/request.js';
 import { overviewWorkbook, steeringReport } from './exports.js';
 import * as service from './monitoring.service.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const file = z.any().describe('the file');
 
 const tags = ['monitoring'];
@@ -85,12 +84,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = forRegion(request, 'region.monitoring.view');
       const { lang, ...q } = request.query;
-      const f = await overviewWorkbook(db(), ctx, q, lang ?? ctx.lang);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(f.body);
+      return sendDownload(reply, 'xlsx', await overviewWorkbook(db(), ctx, q, lang ?? ctx.lang));
     },
   );
 
@@ -108,12 +102,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const ctx = forRegion(request, 'region.monitoring.view');
       const { lang, ...q } = request.query;
-      const f = await steeringReport(db(), ctx, q, lang ?? ctx.lang);
-      return reply
-        .type(PDF_TYPE)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(f.body);
+      return sendDownload(reply, 'pdf', await steeringReport(db(), ctx, q, lang ?? ctx.lang));
     },
   );
 

@@ -12,11 +12,12 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FILE_TYPES, sendDownload } from '../../platform/download.js';
 import { forTenant } from '../../platform/request.js';
 import * as service from './transfer.service.js';
 
 const tags = ['processes'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = FILE_TYPES.xlsx;
 
 /**
  * Bulk classification and the process list as a workbook: export, and import with a preview
@@ -73,8 +74,7 @@ export async function transferRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = forTenant(request, request.params.bestuurId, 'isms.view');
-      const { body, fileName } = await service.exportProcessList(db(), ctx, request.query.lang ?? ctx.lang);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
+      return sendDownload(reply, 'xlsx', await service.exportProcessList(db(), ctx, request.query.lang ?? ctx.lang));
     },
   );
 

@@ -9,23 +9,16 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PDF_TYPE } from '../../platform/pdf.js';
+import { sendDownload } from '../../platform/download.js';
 import { forTenant } from '../../platform/request.js';
 import * as service from './reports.service.js';
 
 const tags = ['reports'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const types = { xlsx: XLSX_TYPE, pdf: PDF_TYPE };
 const errors = { 403: ErrorBody, 404: ErrorBody };
 const file = z.any().describe('the report file');
 
-function send(reply: FastifyReply, format: service.Format, report: service.Report) {
-  return reply
-    .type(types[format])
-    .header('content-disposition', `attachment; filename="${report.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(report.body);
-}
+const send = (reply: FastifyReply, format: service.Format, report: service.Report) =>
+  sendDownload(reply, format, report);
 
 /** Reports of a bestuur: Dutch unless lang=en or the request prefers English, like the other exports. */
 export async function reportsRoutes(app: FastifyInstance) {
