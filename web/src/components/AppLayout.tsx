@@ -57,7 +57,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('shell.mainNav')}>
+      {/* Scrolls on its own: with every module the list is taller than a laptop screen. */}
+      <AppShell.Navbar p="sm" aria-label={t('shell.mainNav')} style={{ overflowY: 'auto' }}>
         <Box hiddenFrom="sm" mb="md">
           <BestuurSwitcher bestuurId={bestuurId} />
         </Box>
