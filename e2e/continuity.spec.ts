@@ -201,7 +201,9 @@ test('continuity: self-evaluation, a BIA, a check, the plan as DOCX, submitted, 
   await confirm.getByRole('button', { name: 'Indienen' }).click();
   await expect(page.getByText('Plan ingediend bij de coach.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Plan indienen' })).toBeDisabled();
-  await expect(page.getByText(`Graag uw blik ${stamp}`)).toBeVisible();
+  // The confirmation (with the message still in its field) may be closing: wait until it is gone.
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('p').filter({ hasText: `Graag uw blik ${stamp}` })).toBeVisible();
   await settled(page, 'the review page with the submission');
 
   // The coach sees the submission, comments on the scope and returns it.
