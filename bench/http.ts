@@ -27,7 +27,8 @@ import {
   loadAverage,
   runQueueWaitSeconds,
   percentile,
-  postgresCpuSeconds,
+  postgresBackends,
+  postgresCpuSince,
   sleep,
   startServer,
   stopServer,
@@ -182,7 +183,7 @@ async function load(
   const cpu0 = {
     server: treeCpuSeconds(pid),
     wait: runQueueWaitSeconds(pid),
-    pg: postgresCpuSeconds(DB_NAME),
+    pg: postgresBackends(DB_NAME),
     me: process.cpuUsage(),
   };
   const t0 = performance.now();
@@ -204,7 +205,7 @@ async function load(
     serverCpu: (treeCpuSeconds(pid) - cpu0.server) / wall,
     serverWait: (runQueueWaitSeconds(pid) - cpu0.wait) / wall,
     load,
-    postgresCpu: (postgresCpuSeconds(DB_NAME) - cpu0.pg) / wall,
+    postgresCpu: postgresCpuSince(DB_NAME, cpu0.pg) / wall,
     loaderCpu: (me.user + me.system) / 1e6 / wall,
   };
 }

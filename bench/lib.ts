@@ -339,11 +339,11 @@ export function loadAverage(): string {
 }
 
 /**
- * CPU seconds of the PostgreSQL backends serving one database (their process titles read
+ * CPU seconds of each PostgreSQL backend serving one database (their process titles read
  * "postgres: [cluster: ]<user> <database> <host>(<port>) ..."), so that other users of the same PostgreSQL do not count.
  */
-export function postgresCpuSeconds(database: string): number {
-  let total = 0;
+export function postgresBackends(database: string): Map<number, number> {
+  const found = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -353,12 +353,23 @@ export function postgresCpuSeconds(database: string): number {
         title.startsWith('postgres: ') &&
         new RegExp(` ${database} \\S+\\(\\d+\\)| ${database} \\[local\\]`).test(title)
       ) {
-        total += cpuSeconds(Number(entry));
+        found.set(Number(entry), cpuSeconds(Number(entry)));
       }
     } catch {
       // exited
     }
   }
+  return found;
+}
+
+/**
+ * The PostgreSQL CPU seconds spent for one database since `before` (postgresBackends): per
+ * backend alive now, so a backend that ended meanwhile (a pool's idle timeout) does not
+ * subtract its whole life from the figure; what an ended backend spent in the window is lost.
+ */
+export function postgresCpuSince(database: string, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresBackends(database)) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 

@@ -1,10 +1,10 @@
 /**
  * Regional monitoring under load (issue 5, point 8): the overview, the vulnerable list, the
- * measure ranking and one bestuur's dashboard, each with 20 concurrent clients against the
- * real server on the bench_monitoring database (bench/monitoring-data.ts), beside a floor:
- * the same SQL replayed by 20 plain pg clients straight against PostgreSQL.
+ * measure ranking and one bestuur's dashboard, each asked by 20 plain HTTP clients in a loop
+ * against the real server on the bench_monitoring database (bench/monitoring-data.ts), beside
+ * a floor: the same SQL replayed by 20 plain pg clients straight against PostgreSQL.
  *
- *   npm run bench -- monitoring [--generate] [--besturen 1000] [--duration 10] [--warmup 3]
+ *   npm run bench -- monitoring [--generate] [--besturen 1000] [--duration 10] [--warmup 3] [--only overview,dashboard]
  *   node --import tsx bench/monitoring.ts [same flags]
  *
  * Without the database (or with --generate) the generator runs first, in this process.
@@ -17,9 +17,9 @@
  * p95 of one replay; ratio = the endpoint's p95 over it.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { OverviewQuery, RankingQuery, VulnerableQuery } from '@baken/contracts';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { dashboard } from '../server/src/modules/dashboard/dashboard.service.ts';
 import {
@@ -38,7 +38,8 @@ import {
   isMain,
   loadAverage,
   percentile,
-  postgresCpuSeconds,
+  postgresBackends,
+  postgresCpuSince,
   serverPid,
   startServer,
   stopServer,
@@ -117,16 +118,46 @@ async function signIn(port: number, email: string, password: string): Promise<st
   return cookie;
 }
 
-function cannon(url: string, headers: Record<string, string>, connections: number, seconds: number) {
-  return new Promise<{ result: any; latencies: number[] }>((resolve, reject) => {
-    const latencies: number[] = [];
-    const instance = autocannon({ url, connections, duration: seconds, headers }, (err: Error | null, result: any) =>
-      err ? reject(err) : resolve({ result, latencies }),
-    );
-    instance.on('response', (_c: unknown, _s: number, _b: number, ms: number) => {
-      latencies.push(ms);
+/**
+ * 20 plain HTTP clients (keep-alive, one socket each) asking in a loop for the given time, as
+ * the floor's 20 plain pg clients do; the time of each request until its last body byte.
+ * Not autocannon: it appends every body to a string (a UTF-8 decode of each 80 kB gzip answer),
+ * which took 85 % of its CPU and 0.6 of the machine's 2 cores from the server (docs/PITFALLS.md).
+ */
+async function clientLoop(url: string, headers: Record<string, string>, connections: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const u = new URL(url);
+  const once = () =>
+    new Promise<{ ms: number; status: number }>((resolve, reject) => {
+      const t0 = performance.now();
+      const req = http.request(
+        { agent, host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, headers },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end();
     });
-  });
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const until = performance.now() + seconds * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < until) {
+          const { ms, status } = await once();
+          if (status < 200 || status >= 300) non2xx += 1;
+          latencies.push(ms);
+        }
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
+  return { latencies: latencies.sort((a, b) => a - b), non2xx };
 }
 
 // ---------------------------------------------------------------------------------------- floor
@@ -146,7 +177,7 @@ async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
     const [a, b] = args;
     if (typeof a === 'string') seen.push({ text: a, values: Array.isArray(b) ? b : undefined });
     else if (a && typeof a === 'object' && 'text' in a) {
-      const x = a as { name?: string; text: string; values?: unknown[] };
+      const x = a as Statement;
       seen.push({ name: x.name, text: x.text, values: x.values });
     }
     return original.apply(this, args);
@@ -200,9 +231,9 @@ async function replay(
   try {
     if (warmupSec > 0) await run(warmupSec);
     // Measured while the backends live: an ended backend's CPU is no longer in /proc.
-    const cpu0 = postgresCpuSeconds(database);
+    const cpu0 = postgresBackends(database);
     const times = await run(seconds);
-    return { times, pgMs: (1000 * (postgresCpuSeconds(database) - cpu0)) / Math.max(1, times.length) };
+    return { times, pgMs: (1000 * postgresCpuSince(database, cpu0)) / Math.max(1, times.length) };
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
@@ -235,12 +266,13 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
   if (ids.queued > 0)
     console.log(`  note: ${ids.queued} besturen are queued for a recompute; the server will work on them`);
 
+  const only = value('--only')?.split(',');
   const endpoints = [
     { name: 'overview', path: '/api/region/monitoring/overview', who: 'supervisor' as const },
     { name: 'vulnerable', path: '/api/region/monitoring/vulnerable', who: 'supervisor' as const },
     { name: 'measures', path: '/api/region/monitoring/measures', who: 'supervisor' as const },
     { name: 'dashboard', path: `/api/besturen/${data.bestuurId}/dashboard`, who: 'isc' as const },
-  ];
+  ].filter((e) => !only || only.includes(e.name));
 
   // The statements of each endpoint, from its service function called in-process (second call:
   // the published process list is cached by then, and the regional answers are stored, as in a
@@ -259,9 +291,9 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
   };
   const calls: Record<string, () => Promise<unknown>> = {
     // As a browser asks: the stored gzip answer (what the HTTP clients below accept too).
-    overview: () => overviewAnswer(db.app, regionCtx, OverviewQuery.parse({}), 'gzip'),
-    vulnerable: () => vulnerableAnswer(db.app, regionCtx, VulnerableQuery.parse({}), 'gzip'),
-    measures: () => rankingAnswer(db.app, regionCtx, RankingQuery.parse({}), 'gzip'),
+    overview: () => overviewAnswer(db.app, regionCtx, OverviewQuery.parse({}), { encoding: 'gzip' }),
+    vulnerable: () => vulnerableAnswer(db.app, regionCtx, VulnerableQuery.parse({}), { encoding: 'gzip' }),
+    measures: () => rankingAnswer(db.app, regionCtx, RankingQuery.parse({}), { encoding: 'gzip' }),
     dashboard: () => dashboard(db.app, { ...regionCtx, userId: ids.isc, regionalRoles: [], tenantId: data.bestuurId }),
   };
   const statements: Record<string, Statement[]> = {};
@@ -310,13 +342,12 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
       const load = loadAverage();
       // Like a browser, the clients accept gzip (the regional answers are stored compressed).
       const headers = { cookie: cookies[e.who], 'accept-encoding': 'gzip' };
-      await cannon(target, headers, o.connections, o.warmupSec);
-      const cpu0 = { node: treeCpuSeconds(pid), pg: postgresCpuSeconds(data.database) };
-      const { result, latencies } = await cannon(target, headers, o.connections, o.durationSec);
-      const nodeMs = (1000 * (treeCpuSeconds(pid) - cpu0.node)) / Math.max(1, result.requests.total);
-      const pgMs = (1000 * (postgresCpuSeconds(data.database) - cpu0.pg)) / Math.max(1, result.requests.total);
+      await clientLoop(target, headers, o.connections, o.warmupSec);
+      const cpu0 = { node: treeCpuSeconds(pid), pg: postgresBackends(data.database) };
+      const { latencies: sorted, non2xx } = await clientLoop(target, headers, o.connections, o.durationSec);
+      const nodeMs = (1000 * (treeCpuSeconds(pid) - cpu0.node)) / Math.max(1, sorted.length);
+      const pgMs = (1000 * postgresCpuSince(data.database, cpu0.pg)) / Math.max(1, sorted.length);
       if (server.child.exitCode !== null) throw new Error(`the server died during the run:\n${server.output()}`);
-      const sorted = latencies.sort((a, b) => a - b);
       const { times: floor, pgMs: floorPgMs } = await replay(
         url,
         data.database,
@@ -328,8 +359,8 @@ export async function benchMonitoring(args: string[] = []): Promise<MonitoringRe
       results.push({
         name: e.name,
         path: e.path,
-        requests: result.requests.total,
-        non2xx: result.non2xx,
+        requests: sorted.length,
+        non2xx,
         p50: percentile(sorted, 50),
         p95: percentile(sorted, 95),
         floor: percentile(floor, 95),

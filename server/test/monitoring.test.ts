@@ -167,6 +167,35 @@ describe('the overview', () => {
     expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.body);
   });
 
+  it('answers 304 to a browser holding the current answer, and 200 once a bestuur is recomputed', async () => {
+    const ask = (path: string, etag?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/region/monitoring/${path}`,
+        headers: { cookie: `baken_session=${supervisor.cookie}`, ...(etag ? { 'if-none-match': etag } : {}) },
+      });
+    const first = await ask('overview?province=Limburg');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/"[\w.-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const same = await ask('overview?province=Limburg', etag);
+    expect(same.statusCode).toBe(304);
+    expect(same.rawPayload.length).toBe(0);
+    expect(same.headers.etag).toBe(etag);
+    // A stale or foreign tag gets the whole answer.
+    expect((await ask('overview?province=Limburg', 'W/"0-0-0"')).statusCode).toBe(200);
+    expect((await ask('overview?province=Limburg', '"not-ours"')).statusCode).toBe(200);
+    // A recomputed bestuur changes the overview's tag.
+    await a.isc.request('PATCH', `${url}/measures/${riskMeasure}`, {
+      version: (await a.isc.request('GET', `${url}/measures/${riskMeasure}`)).body.version,
+      dueDate: '2027-03-31',
+    });
+    expect(await drainQueue(t.db.app)).toBe(1);
+    const changed = await ask('overview?province=Limburg', etag);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
   it('is not for bestuur users', async () => {
     for (const path of ['overview', 'vulnerable', 'measures', 'trend', `besturen/${a.id}`, 'weights', 'snapshots']) {
       expect((await a.isc.request('GET', `/api/region/monitoring/${path}`)).status).toBe(403);

@@ -34,13 +34,27 @@ const tags = ['monitoring'];
 const base = '/api/region/monitoring';
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-/** What the client takes: the stored gzip bytes when it accepts them. */
-const encodingOf = (request: FastifyRequest): service.Encoding =>
-  /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
+/** The stamp (digits, dots, dashes) as a weak ETag: weak, as the gzip and the plain answer are one value. */
+const etagOf = (stamp: string) => `W/"${stamp}"`;
+
+/**
+ * What the client takes (the stored gzip bytes when it accepts them) and the answer it holds:
+ * a browser revalidates with If-None-Match and gets 304 while nothing changed.
+ */
+function asking(request: FastifyRequest): service.Asking {
+  const encoding = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
+  const given = request.headers['if-none-match']?.match(/^W\/"([\w.-]{1,80})"$/)?.[1];
+  return { encoding, known: given };
+}
 
 /** PostgreSQL built the answer as JSON text (and it was stored compressed): it goes out as it is. */
 function json(reply: FastifyReply, answer: service.Answer) {
-  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  reply
+    .header('vary', 'accept-encoding')
+    .header('etag', etagOf(answer.stamp))
+    .header('cache-control', 'private, no-cache');
+  if (answer.json === undefined && answer.gzip === undefined) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
   return answer.gzip ? reply.header('content-encoding', 'gzip').send(answer.gzip) : reply.send(answer.json);
 }
 
@@ -66,7 +80,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
           db(),
           forRegion(request, 'region.monitoring.view'),
           request.query,
-          encodingOf(request),
+          asking(request),
         ),
       ),
   );
@@ -123,7 +137,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
           db(),
           forRegion(request, 'region.monitoring.view'),
           request.query,
-          encodingOf(request),
+          asking(request),
         ),
       ),
   );
@@ -141,12 +155,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) =>
       json(
         reply,
-        await service.rankingAnswer(
-          db(),
-          forRegion(request, 'region.monitoring.view'),
-          request.query,
-          encodingOf(request),
-        ),
+        await service.rankingAnswer(db(), forRegion(request, 'region.monitoring.view'), request.query, asking(request)),
       ),
   );
 

@@ -72,36 +72,61 @@ export async function updateWeights(db: Kysely<DB>, ctx: Ctx, input: { version: 
   });
 }
 
-/** A regional answer as JSON text, or compressed for a client that accepts gzip. */
-export type Answer = { json: string; gzip?: undefined } | { gzip: Buffer; json?: undefined };
+/**
+ * A regional answer: JSON text, or the stored gzip bytes for a client that accepts them, or
+ * neither when the client already holds the answer of this stamp (it sent it as its ETag).
+ */
+export interface Answer {
+  /** What the answer was built from: its shape, the newest indicator computation, the weights' version. */
+  stamp: string;
+  json?: string;
+  gzip?: Buffer;
+}
 export type Encoding = 'identity' | 'gzip';
 
 /**
+ * The shape of the answers: raise it when a change of the code changes what an answer holds,
+ * so no stored answer (nor a browser's copy, by its ETag) of the old shape is served again.
+ */
+const ANSWER_FORMAT = 1;
+
+/** How a request asks: the encoding it accepts and the stamp it already holds, if any. */
+export interface Asking {
+  encoding?: Encoding;
+  known?: string;
+}
+
+/**
  * A regional answer, kept per question until the indicators or the weights change
- * (migrations 0016, 0017): the stamp is the newest computation and the weights' version. One
- * statement when it is current; otherwise built, stored (as text and gzip) and returned.
+ * (migrations 0016, 0017). When it is current, one statement reads the stamp and the stored
+ * value (and not even the value when the client holds this stamp); otherwise it is built with
+ * the weights, stored (as text and gzip) and returned.
  */
 async function cached(
   tx: Kysely<DB>,
   key: string,
-  weightsVersion: number,
-  encoding: Encoding,
-  build: () => RawBuilder<{ body: string }>,
+  asking: Asking,
+  build: (weights: Weights) => RawBuilder<{ body: string }>,
 ): Promise<Answer> {
-  const column = sql.raw(encoding === 'gzip' ? 'c.body_gzip' : 'c.body');
-  const hit = await sql<{ body: string | Buffer | null; stamp: string }>`
-    WITH s AS (SELECT coalesce((SELECT max(computed_at) FROM bestuur_indicators)::text, '') || '/' || ${weightsVersion} AS stamp)
-    SELECT s.stamp, ${column} AS body FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(
-    tx,
-  );
-  const { stamp, body } = hit.rows[0];
-  if (body !== null) return encoding === 'gzip' ? { gzip: body as Buffer } : { json: body as string };
-  const built = (await build().execute(tx)).rows[0].body;
+  const gzip = asking.encoding === 'gzip';
+  const column = sql.raw(gzip ? 'c.body_gzip' : 'c.body');
+  const hit = await sql<{ body: string | Buffer | null; stamp: string; stored: boolean }>`
+    WITH s AS (SELECT ${ANSWER_FORMAT}::text || '-' ||
+                      coalesce((SELECT extract(epoch FROM max(computed_at)) FROM bestuur_indicators)::text, '0') || '-' ||
+                      coalesce((SELECT version FROM monitoring_settings), 0) AS stamp)
+    SELECT s.stamp, c.key IS NOT NULL AS stored,
+           CASE WHEN s.stamp IS DISTINCT FROM ${asking.known ?? null}::text THEN ${column} END AS body
+      FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(tx);
+  const { stamp, body, stored } = hit.rows[0];
+  if (stamp === asking.known) return { stamp };
+  if (stored && body !== null) return gzip ? { stamp, gzip: body as Buffer } : { stamp, json: body as string };
+  const { weights } = await weightSettings(tx);
+  const built = (await build(weights).execute(tx)).rows[0].body;
   const zipped = gzipSync(built);
   await sql`INSERT INTO monitoring_cache (key, stamp, body, body_gzip) VALUES (${key}, ${stamp}, ${built}, ${zipped})
             ON CONFLICT (key) DO UPDATE SET stamp = excluded.stamp, body = excluded.body,
               body_gzip = excluded.body_gzip, built_at = now()`.execute(tx);
-  return encoding === 'gzip' ? { gzip: zipped } : { json: built };
+  return gzip ? { stamp, gzip: zipped } : { stamp, json: built };
 }
 
 /** The JSON text of an answer asked for without compression. */
@@ -115,39 +140,29 @@ const keyOf = (name: string, q: object) =>
     .join('&')}`;
 
 /** Every bestuur of the filter with its indicators, the sector totals and distributions. */
-export async function overviewAnswer(db: Kysely<DB>, ctx: Ctx, q: OverviewQuery, encoding: Encoding = 'identity') {
-  const { weights, version } = await weightSettings(db);
-  return inScope(db, region(ctx), (tx) =>
-    cached(tx, keyOf('overview', q), version, encoding, () => overviewSql(q, weights)),
-  );
-}
+export const overviewAnswer = (db: Kysely<DB>, ctx: Ctx, q: OverviewQuery, asking: Asking = {}) =>
+  inScope(db, region(ctx), (tx) => cached(tx, keyOf('overview', q), asking, (w) => overviewSql(q, w)));
 export const overview = async (db: Kysely<DB>, ctx: Ctx, q: OverviewQuery) => text(await overviewAnswer(db, ctx, q));
 
-export async function vulnerableAnswer(
-  db: Kysely<DB>,
-  ctx: Ctx,
-  q: Filter & { limit?: number },
-  encoding: Encoding = 'identity',
-) {
-  const { weights, version } = await weightSettings(db);
+export function vulnerableAnswer(db: Kysely<DB>, ctx: Ctx, q: Filter & { limit?: number }, asking: Asking = {}) {
   const limit = q.limit ?? 50;
   return inScope(db, region(ctx), (tx) =>
-    cached(tx, keyOf('vulnerable', { ...q, limit }), version, encoding, () => vulnerableSql(q, weights, limit)),
+    cached(tx, keyOf('vulnerable', { ...q, limit }), asking, (w) => vulnerableSql(q, w, limit)),
   );
 }
 export const vulnerable = async (db: Kysely<DB>, ctx: Ctx, q: Filter & { limit?: number }) =>
   text(await vulnerableAnswer(db, ctx, q));
 
-export async function rankingAnswer(
+export function rankingAnswer(
   db: Kysely<DB>,
   ctx: Ctx,
   q: Filter & { sort?: 'impact' | 'missing'; limit?: number },
-  encoding: Encoding = 'identity',
+  asking: Asking = {},
 ) {
   const sort = q.sort ?? 'impact';
   const limit = q.limit ?? 100;
   return inScope(db, region(ctx), (tx) =>
-    cached(tx, keyOf('ranking', { ...q, sort, limit }), 0, encoding, () => rankingSql(q, sort, limit)),
+    cached(tx, keyOf('ranking', { ...q, sort, limit }), asking, () => rankingSql(q, sort, limit)),
   );
 }
 export const ranking = async (db: Kysely<DB>, ctx: Ctx, q: Filter & { sort?: 'impact' | 'missing'; limit?: number }) =>
