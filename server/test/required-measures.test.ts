@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../src/modules/catalog/content.schema.js';
 import { loadContent } from '../src/modules/catalog/content.loader.js';
-import { type ClassifiedAsset, requiredMeasures } from '../src/modules/processes/required-measures.js';
+import {
+  type ClassifiedAsset,
+  type RequirementReason,
+  requiredMeasures,
+  summariseRequiredMeasures,
+} from '../src/modules/processes/required-measures.js';
 
 const measure = (code: string, applies: Measure['applies'], conditions?: Measure['conditions']): Measure => ({
   code,
@@ -77,6 +82,28 @@ describe('required measures (ICR class rules)', () => {
       const high = requiredMeasures(measures, [asset('x', k + 1, k + 1, k + 1)], { nis2: false });
       expect(codes(high)).toEqual(expect.arrayContaining(codes(low)));
       expect(high.length).toBeGreaterThanOrEqual(low.length);
+    }
+  });
+
+  it('summarises as the whole list does: the strongest reasons in order, and the counts', () => {
+    const { measures, processes } = loadContent();
+    // The generic list's assets with classes spread over 1–5 (as many equals as a bestuur has).
+    const assets = processes
+      .flatMap((p) => p.assets)
+      .map((a, n) => ({ ...a, id: `${a.id}-${n}`, class: { c: 1 + (n % 5), i: 1 + ((n * 7) % 5), a: a.class.a } }));
+    const strength = (r: RequirementReason) => (r.kind === 'class' ? r.assetClass : 0);
+    const whole = requiredMeasures(measures, assets, { nis2: false });
+    for (const limit of [5, undefined]) {
+      const summary = summariseRequiredMeasures(measures, assets, { nis2: false }, limit);
+      expect(summary.map((m) => m.code)).toEqual(whole.map((m) => m.code));
+      for (const [k, m] of summary.entries()) {
+        const all = whole[k].reasons;
+        const sorted = [...all].sort((x, y) => strength(y) - strength(x));
+        expect(m.reasons).toEqual(limit === undefined ? sorted : sorted.slice(0, limit));
+        expect(m.reasonCount).toBe(all.length);
+        expect(m.assetCount).toBe(new Set(all.flatMap((r) => (r.kind === 'class' ? [r.assetId] : []))).size);
+        expect(m.serves).toEqual(whole[k].serves);
+      }
     }
   });
 });

@@ -16,7 +16,7 @@ import { latest } from '../processlist/processlist.service.js';
 import { contribution, derive, explain } from './derive.js';
 
 const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
-type Level = 'basic' | 'important' | 'essential';
+export type Level = 'basic' | 'important' | 'essential';
 const levelRank: Record<Level, number> = { basic: 0, important: 1, essential: 2 };
 
 interface Framework {
@@ -93,19 +93,25 @@ const keyAt = (n: Node, level: Level) =>
  * Every requirement's result for the bestuur, derived from the status of its measures through
  * the mappings of the newest generic list, with the bestuur's overrides on top.
  */
-async function compute(db: Kysely<DB>, ctx: TenantCtx, only: string | undefined, level: Level) {
-  const [measures, list, fws, nodes, overrides] = await inScope(db, scope(ctx), async (tx) => {
-    const fws = (await frameworks(tx)).filter((f) => only === undefined || f.id === only);
-    const all = await catalogNodes(tx);
-    return [
-      await trackedIn(tx, ctx.tenantId),
-      await latest(tx),
-      fws,
-      all.filter((n) => fws.some((f) => f.id === n.framework_id)),
-      await overridesOf(tx, ctx.tenantId, only),
-    ] as const;
-  });
+const compute = (db: Kysely<DB>, ctx: TenantCtx, only: string | undefined, level: Level) =>
+  inScope(db, scope(ctx), async (tx) => complianceIn(tx, ctx.tenantId, await trackedIn(tx, ctx.tenantId), only, level));
+
+/**
+ * The same, inside a transaction the caller holds, from the bestuur's tracked measures the
+ * caller already has (the dashboard needs them too: computed once per request).
+ */
+export async function complianceIn(
+  tx: Tx,
+  bestuurId: string,
+  measures: TrackedMeasure[],
+  only: string | undefined,
+  level: Level,
+): Promise<(FrameworkCompliance & { requirements: RequirementCompliance[] })[]> {
+  const fws = (await frameworks(tx)).filter((f) => only === undefined || f.id === only);
   if (only !== undefined && fws.length === 0) throw notFound();
+  const nodes = (await catalogNodes(tx)).filter((n) => fws.some((f) => f.id === n.framework_id));
+  const list = await latest(tx);
+  const overrides = await overridesOf(tx, bestuurId, only);
   const mine = new Map<string, TrackedMeasure>(measures.map((m) => [m.code, m]));
   // Requirement -> the bestuur's measures mapped to it.
   const links = new Map<string, Contribution[]>();
@@ -173,9 +179,12 @@ function summary(f: Framework, level: string | null, requirements: RequirementCo
   };
 }
 
+/** A framework's summary without its requirements. */
+export const summaryOf = ({ requirements: _, ...s }: FrameworkCompliance & { requirements: unknown }) => s;
+
 /** Compliance with every framework, in one computation. */
 export async function overview(db: Kysely<DB>, ctx: TenantCtx, level: Level = 'basic') {
-  return (await compute(db, ctx, undefined, level)).map(({ requirements: _, ...s }) => s);
+  return (await compute(db, ctx, undefined, level)).map(summaryOf);
 }
 
 export async function frameworkDetail(db: Kysely<DB>, ctx: TenantCtx, frameworkId: string, level: Level = 'basic') {

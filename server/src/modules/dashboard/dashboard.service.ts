@@ -3,10 +3,12 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
+import { notFound } from '../../platform/errors.js';
 import { inScope } from '../../platform/tenancy.js';
-import { frameworkDetail, overview } from '../compliance/compliance.service.js';
+import { complianceIn, summaryOf } from '../compliance/compliance.service.js';
 import { getAssessment, listAssessments } from '../cyfun/assessments.service.js';
-import { listTracked } from '../measures/measures.service.js';
+import { trackedIn } from '../measures/measures.service.js';
+import { requiredMeasuresIn } from '../processes/processes.service.js';
 import { getMatrix } from '../risks/matrix.service.js';
 import { listRisks } from '../risks/risks.service.js';
 import { lastMonths, monthlyProgress } from './progress.js';
@@ -56,17 +58,31 @@ async function progress(db: Kysely<DB>, ctx: TenantCtx, required: TrackedMeasure
 }
 
 /** Compliance, readiness for CyFun Basic and what blocks it, overdue measures, top risks, progress. */
-export async function dashboard(db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboard> {
-  const [compliance, measures, risks, { matrix }, assessments] = [
-    await overview(db, ctx, TARGET),
-    await listTracked(db, ctx),
+export const dashboard = async (db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboard> =>
+  (await dashboardWith(db, ctx)).board;
+
+/** The dashboard with what it was built from (the regional indicators read them too). */
+export async function dashboardWith(db: Kysely<DB>, ctx: TenantCtx) {
+  // The required measures follow from every asset's class: derived once, for the register
+  // and the compliance of every framework alike.
+  const { required, measures, frameworks } = await inScope(
+    db,
+    { tenantId: ctx.tenantId, userId: ctx.userId },
+    async (tx) => {
+      const required = await requiredMeasuresIn(tx, ctx.tenantId);
+      const measures = await trackedIn(tx, ctx.tenantId, {}, required);
+      return { required, measures, frameworks: await complianceIn(tx, ctx.tenantId, measures, undefined, TARGET) };
+    },
+  );
+  const [risks, { matrix }, assessments] = [
     await listRisks(db, ctx),
     await getMatrix(db, ctx),
     await listAssessments(db, ctx),
   ];
-  const required = measures.filter((m) => m.required);
+  const compliance = frameworks.map(summaryOf);
+  const tracked = measures.filter((m) => m.required);
   const byStatus: Record<string, number> = {};
-  for (const m of required) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
+  for (const m of tracked) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
 
   const newest = assessments.find((a) => a.level === TARGET && a.total !== null);
   let readiness: Dashboard['readiness'];
@@ -86,8 +102,9 @@ export async function dashboard(db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
       }),
     };
   } else {
-    const detail = await frameworkDetail(db, ctx, EDITION_FRAMEWORK, TARGET);
-    const blocking = detail.requirements.filter((r) => r.result !== 'compliant' && r.result !== 'not-applicable');
+    const edition = frameworks.find((f) => f.framework === EDITION_FRAMEWORK);
+    if (!edition) throw notFound();
+    const blocking = edition.requirements.filter((r) => r.result !== 'compliant' && r.result !== 'not-applicable');
     readiness = {
       target: TARGET,
       basis: 'measures',
@@ -103,11 +120,11 @@ export async function dashboard(db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
 
   const rank = new Map(matrix.levels.map((l, i) => [l.id, i]));
   const weight = (r: (typeof risks)[number]) => rank.get((r.residualLevel ?? r.inherentLevel).id) ?? 0;
-  return {
+  const board: Dashboard = {
     compliance,
     readiness,
     measures: {
-      required: required.length,
+      required: tracked.length,
       byStatus,
       overdue: measures
         .filter((m) => m.overdue)
@@ -132,6 +149,7 @@ export async function dashboard(db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
         residualLevel: r.residualLevel,
         treatment: r.treatment,
       })),
-    progress: await progress(db, ctx, required),
+    progress: await progress(db, ctx, tracked),
   };
+  return { board, required, risks, matrix };
 }

@@ -94,8 +94,10 @@ export async function trackedIn(
   tx: Tx,
   bestuurId: string,
   filter: { status?: MeasureStatus; overdue?: 'true' | 'false'; q?: string } = {},
+  /** The required measures, when the caller has derived them already. */
+  known?: RequiredMeasure[],
 ): Promise<TrackedMeasure[]> {
-  const required = await requiredMeasuresIn(tx, bestuurId);
+  const required = known ?? (await requiredMeasuresIn(tx, bestuurId));
   const rows = await repo.listTracked(tx, bestuurId);
   const list = await latest(tx);
   const measures = new Map(list.snapshot.measures.map((m) => [m.code, m]));

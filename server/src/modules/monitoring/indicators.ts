@@ -2,10 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { inScope } from '../../platform/tenancy.js';
-import { dashboard } from '../dashboard/dashboard.service.js';
-import { listRequiredMeasures } from '../processes/processes.service.js';
-import { getMatrix } from '../risks/matrix.service.js';
-import { listRisks } from '../risks/risks.service.js';
+import { dashboardWith } from '../dashboard/dashboard.service.js';
 
 /** The class from which an asset counts as highly classified (ICR 4 secret, 5 highest). */
 export const HIGH_CLASS = 4;
@@ -105,10 +102,7 @@ export function continuityStatus(c: { evaluation: boolean; bia: boolean; plan: b
 /** Everything the region may know of one bestuur, computed with the bestuur's own services. */
 export async function computeIndicators(db: Kysely<DB>, bestuurId: string): Promise<Indicators> {
   const ctx = systemCtx(bestuurId);
-  const board = await dashboard(db, ctx);
-  const required = await listRequiredMeasures(db, ctx);
-  const risks = await listRisks(db, ctx);
-  const { matrix } = await getMatrix(db, ctx);
+  const { board, required, risks, matrix } = await dashboardWith(db, ctx);
   const base = await inScope(db, { tenantId: bestuurId }, (tx) => counts(tx, bestuurId));
 
   const today = new Date().toISOString().slice(0, 10);

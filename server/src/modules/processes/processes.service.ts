@@ -19,7 +19,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { type Tx, inScope } from '../../platform/tenancy.js';
 import { latest } from '../processlist/processlist.service.js';
 import * as repo from './processes.repository.js';
-import { type RequirementReason, requiredMeasures } from './required-measures.js';
+import { summariseRequiredMeasures } from './required-measures.js';
 
 const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const text = (t: { nl: string; en: string }) => ({ nl: t.nl, en: t.en });
@@ -158,26 +158,6 @@ export async function classifyAsset(
 export const listRequiredMeasures = (db: Kysely<DB>, ctx: TenantCtx, only?: string) =>
   inScope(db, scope(ctx), (tx) => requiredMeasuresIn(tx, ctx.tenantId, only));
 
-const strength = (r: RequirementReason) => (r.kind === 'class' ? r.assetClass : 0);
-
-/**
- * The strongest reasons first (highest class), in their original order among equals; with
- * `limit`, only that many, picked in one pass: with the full list a measure can have a
- * thousand reasons and the list shows five.
- */
-function strongest(reasons: RequirementReason[], limit?: number): RequirementReason[] {
-  if (limit === undefined) return [...reasons].sort((a, b) => strength(b) - strength(a));
-  const top: RequirementReason[] = [];
-  for (const r of reasons) {
-    if (top.length === limit && strength(r) <= strength(top[limit - 1])) continue;
-    let k = top.length;
-    while (k > 0 && strength(top[k - 1]) < strength(r)) k--;
-    top.splice(k, 0, r);
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}
-
 /** The same, inside a transaction the caller already holds. */
 export async function requiredMeasuresIn(tx: Tx, bestuurId: string, only?: string): Promise<RequiredMeasure[]> {
   const rows = await repo.applicableAssets(tx, bestuurId);
@@ -191,22 +171,19 @@ export async function requiredMeasuresIn(tx: Tx, bestuurId: string, only?: strin
   }));
   const measures = list.snapshot.measures.filter((m) => only === undefined || m.code === only);
   const titles = new Map(measures.map((m) => [m.code, text(m.title)]));
-  // NIS2 follows from the bestuur's activities, which Baken does not record yet.
-  return requiredMeasures(measures, assets, { nis2: false }).map((m) => {
-    const shown = only === undefined ? strongest(m.reasons, REASONS_IN_LIST) : strongest(m.reasons);
-    const assets = new Set<string>();
-    for (const r of m.reasons) if (r.kind === 'class') assets.add(r.assetId);
-    return {
-      code: m.code,
-      title: titles.get(m.code) as RequiredMeasure['title'],
-      reasons: shown.map((r) =>
-        r.kind === 'baseline' ? r : { ...r, assetName: names.get(r.assetId) as RequiredMeasure['title'] },
-      ),
-      reasonCount: m.reasons.length,
-      assetCount: assets.size,
-      serves: m.serves,
-    };
-  });
+  // NIS2 follows from the bestuur's activities, which Baken does not record yet. The list
+  // shows a few reasons per measure; one measure carries all.
+  const limit = only === undefined ? REASONS_IN_LIST : undefined;
+  return summariseRequiredMeasures(measures, assets, { nis2: false }, limit).map((m) => ({
+    code: m.code,
+    title: titles.get(m.code) as RequiredMeasure['title'],
+    reasons: m.reasons.map((r) =>
+      r.kind === 'baseline' ? r : { ...r, assetName: names.get(r.assetId) as RequiredMeasure['title'] },
+    ),
+    reasonCount: m.reasonCount,
+    assetCount: m.assetCount,
+    serves: m.serves,
+  }));
 }
 
 /** One required measure with every reason; 404 when the measure is not required (or unknown). */
