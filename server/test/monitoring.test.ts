@@ -220,6 +220,16 @@ describe('vulnerable besturen', () => {
       const sum = item.reasons.reduce((n, r) => n + r.points, 0);
       expect(Math.abs(sum - item.vulnerability)).toBeLessThan(0.5);
     }
+    // Each reason carries the facts behind its value, the same as the bestuur's indicators.
+    const indicators = (await overview()).items.find((i) => i.bestuurId === a.id);
+    const facts = Object.fromEntries((ofA?.reasons ?? []).map((r) => [r.factor, r]));
+    expect(facts.highRisks).toMatchObject({ risksHigh: indicators?.risksHigh });
+    expect(facts.continuity).toMatchObject({ continuity: 'geen' });
+    expect(facts.maturity).toMatchObject({ readinessScore: indicators?.readinessScore });
+    if (facts.highClass) {
+      expect(facts.highClass).toMatchObject({ assetsHigh: indicators?.assetsHigh, assets: indicators?.assets });
+    }
+    expect(idle?.reasons.find((r) => r.factor === 'inactivity')).toMatchObject({ monthsInactive: null, value: 1 });
   });
 
   it('uses the weights the supervisor sets (409 when stale; the coach may not)', async () => {

@@ -134,12 +134,31 @@ export const MonitoringOverview = z.object({
 });
 export type MonitoringOverview = z.infer<typeof MonitoringOverview>;
 
-export const VulnerabilityReason = z.object({
-  factor: VulnerabilityFactor,
-  /** The factor's value 0–1 and what it adds to the score (points of 100). */
-  value: z.number(),
-  points: z.number(),
-});
+/** The factor's value 0–1 and what it adds to the score (points of 100). */
+const reason = { value: z.number(), points: z.number() };
+/** A factor of a bestuur's score with the facts behind its value, to say it in words (docs/monitoring.md). */
+export const VulnerabilityReason = z.discriminatedUnion('factor', [
+  z.object({ factor: z.literal('maturity'), ...reason, readinessScore: z.number().nullable() }),
+  z.object({ factor: z.literal('continuity'), ...reason, continuity: ContinuityStatus }),
+  z.object({ factor: z.literal('highClass'), ...reason, assetsHigh: z.number().int(), assets: z.number().int() }),
+  /** Whole months since the last activity; null when the bestuur has never done anything. */
+  z.object({ factor: z.literal('inactivity'), ...reason, monthsInactive: z.number().int().nullable() }),
+  z.object({ factor: z.literal('highRisks'), ...reason, risksHigh: z.number().int() }),
+  z.object({
+    factor: z.literal('overdue'),
+    ...reason,
+    measuresOverdue: z.number().int(),
+    measuresRequired: z.number().int(),
+  }),
+]);
+export type VulnerabilityReason = z.infer<typeof VulnerabilityReason>;
+// Every factor has its reason, and no more.
+const _everyFactor: [VulnerabilityFactor, VulnerabilityReason['factor']] extends [
+  VulnerabilityReason['factor'],
+  VulnerabilityFactor,
+]
+  ? true
+  : never = true;
 export const VulnerableBestuur = z.object({
   bestuurId: Id,
   name: z.string(),

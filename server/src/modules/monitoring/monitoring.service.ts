@@ -3,6 +3,7 @@ import {
   type BestuurKind,
   type OverviewQuery,
   type SizeClass,
+  type VulnerableList,
   type Weights,
   defaultWeights,
   sizeClassOf,
@@ -88,7 +89,7 @@ export type Encoding = 'identity' | 'gzip';
  * The shape of the answers: raise it when a change of the code changes what an answer holds,
  * so no stored answer (nor a browser's copy, by its ETag) of the old shape is served again.
  */
-const ANSWER_FORMAT = 1;
+const ANSWER_FORMAT = 2;
 
 /** How a request asks: the encoding it accepts and the stamp it already holds, if any. */
 export interface Asking {
@@ -259,9 +260,9 @@ export async function regionBestuur(db: Kysely<DB>, ctx: Ctx, bestuurId: string)
     inScope(db, region(ctx), async (tx) => {
       const item = await itemOf(tx, bestuurId, weights);
       if (!item) return null;
-      const list = JSON.parse((await vulnerableSql({ id: bestuurId }, weights, 1).execute(tx)).rows[0].body) as {
-        items: { reasons: { factor: 'maturity'; value: number; points: number }[] }[];
-      };
+      const list = JSON.parse(
+        (await vulnerableSql({ id: bestuurId }, weights, 1).execute(tx)).rows[0].body,
+      ) as VulnerableList;
       const details = await tx
         .selectFrom('bestuur_indicators')
         .select('details')

@@ -56,6 +56,16 @@ const factorSql: Record<VulnerabilityFactor, string> = {
   overdue: 'CASE WHEN i.measures_required > 0 THEN i.measures_overdue::numeric / i.measures_required ELSE 0 END',
 };
 
+/** The facts behind each factor's value, as JSON object fields (in a query over `rows r`). */
+const factFields: Record<VulnerabilityFactor, string> = {
+  maturity: "'readinessScore', r.readiness_score::float8",
+  continuity: "'continuity', r.continuity",
+  highClass: "'assetsHigh', r.assets_high, 'assets', r.assets",
+  inactivity: "'monthsInactive', floor(extract(epoch FROM now() - r.last_activity) / (86400 * 30.4))::int",
+  highRisks: "'risksHigh', r.risks_high",
+  overdue: "'measuresOverdue', r.measures_overdue, 'measuresRequired', r.measures_required",
+};
+
 /**
  * The indicator rows of the filtered besturen with their factors and score, as the CTE
  * `rows` (b: besturen, i: bestuur_indicators).
@@ -160,7 +170,7 @@ export function vulnerableSql(f: Filter, w: Weights, limit: number) {
   const sum = vulnerabilityFactors.reduce((n, k) => n + w[k], 0) || 1;
   const reasons = vulnerabilityFactors.map((k) =>
     sql.raw(
-      `json_build_object('factor', '${k}', 'value', r.f_${k}::float8, 'points', round(100 * ${w[k]} * r.f_${k} / ${sum}, 1)::float8)`,
+      `json_build_object('factor', '${k}', 'value', r.f_${k}::float8, 'points', round(100 * ${w[k]} * r.f_${k} / ${sum}, 1)::float8, ${factFields[k]})`,
     ),
   );
   return sql<{ body: string }>`

@@ -6,29 +6,31 @@ import { formatFigure } from './format';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** What a factor's value (0–1) means for the bestuur, in words (docs/monitoring.md). */
+/** A factor of the score in words, from the facts behind its value (docs/monitoring.md). */
 export function reasonText(t: T, r: Reason): string {
   const points = formatFigure(r.points);
-  const v = r.value;
   switch (r.factor) {
     case 'maturity':
-      return t('monitoring.reason.maturity', { score: formatFigure((1 - v) * 100), points });
-    case 'continuity': {
-      const status = v >= 1 ? 'geen' : v >= 0.75 ? 'gestart' : v >= 0.5 ? 'bia' : 'plan';
-      return t(`monitoring.reason.continuity.${status}`, { points });
-    }
+      return r.readinessScore === null
+        ? t('monitoring.reason.maturityNone', { points })
+        : t('monitoring.reason.maturity', { score: formatFigure(r.readinessScore), points });
+    case 'continuity':
+      return t(`monitoring.reason.continuity.${r.continuity}`, { points });
     case 'highClass':
-      return t('monitoring.reason.highClass', { pct: formatFigure(v * 100, 0), points });
+      return t('monitoring.reason.highClass', {
+        count: r.assetsHigh,
+        total: r.assets,
+        pct: formatFigure(r.value * 100, 0),
+        points,
+      });
     case 'inactivity':
-      return v >= 1
-        ? t('monitoring.reason.inactivityFull', { points })
-        : t('monitoring.reason.inactivity', { count: Math.round(v * 6), points });
+      return r.monthsInactive === null
+        ? t('monitoring.reason.inactivityNever', { points })
+        : t('monitoring.reason.inactivity', { count: r.monthsInactive, points });
     case 'highRisks':
-      return v >= 1
-        ? t('monitoring.reason.highRisksFull', { points })
-        : t('monitoring.reason.highRisks', { count: Math.round(v * 5), points });
+      return t('monitoring.reason.highRisks', { count: r.risksHigh, points });
     case 'overdue':
-      return t('monitoring.reason.overdue', { pct: formatFigure(v * 100), points });
+      return t('monitoring.reason.overdue', { count: r.measuresOverdue, total: r.measuresRequired, points });
   }
 }
 
