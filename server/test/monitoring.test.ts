@@ -80,6 +80,28 @@ describe('indicators', () => {
     expect(after.implementedShare).toBeCloseTo((100 * 2) / after.measuresRequired, 0);
   });
 
+  it('are computed once per change when several processes drain the queue; a dead claim expires', async () => {
+    await t.raw('SELECT indicator_queue_all()');
+    const queued = (await t.raw('SELECT count(*)::int AS n FROM indicator_queue'))[0].n as number;
+    expect(queued).toBeGreaterThanOrEqual(6);
+    // Two workers at once (on PostgreSQL two connections): each bestuur is claimed by one.
+    const [first, second] = await Promise.all([
+      drainQueue(t.db.app, { batch: 2 }),
+      drainQueue(t.db.app, { batch: 2, parallel: 2 }),
+    ]);
+    expect(first + second).toBe(queued);
+    expect(await t.raw('SELECT * FROM indicator_queue')).toEqual([]);
+    // A process claimed a bestuur and died: the others leave it until the lease ends.
+    await t.raw('SELECT indicator_queue_all()');
+    await t.raw('SELECT * FROM indicator_queue_claim(1, 120)');
+    expect(await drainQueue(t.db.app)).toBe(queued - 1);
+    const left = await t.raw('SELECT bestuur_id FROM indicator_queue');
+    expect(left).toHaveLength(1);
+    await t.raw("UPDATE indicator_queue SET claimed_until = now() - interval '1 second'");
+    expect(await drainQueue(t.db.app)).toBe(1);
+    expect(await t.raw('SELECT * FROM indicator_queue')).toEqual([]);
+  });
+
   it('are readable by the region only, and by a bestuur for itself only (row-level security)', async () => {
     const db = t.db.app;
     const count = (rows: unknown[]) => rows.length;
@@ -423,6 +445,9 @@ describe('exports', () => {
     expect(all).toContain('Alle lokale besturen');
     expect(all).toContain('Meest kwetsbare besturen');
     expect(all).toContain('Politiezone Monitor 1');
+    // The reasons with their facts: B–F were never active and have no continuity plan.
+    expect(all).toContain('Geen recente activiteit: nooit actief (+');
+    expect(all).toContain('Geen goedgekeurd continuïteitsplan: niet gestart (+');
     expect(all).toContain('Bedrijfscontinuïteit');
     expect(all).toContain('Maatregelen met de grootste impact');
     expect(all).toMatch(/Pagina 1 van \d/);

@@ -7,6 +7,7 @@ import type {
   OverviewQuery,
   SizeClass,
   VulnerabilityFactor,
+  VulnerabilityReason,
   VulnerableList,
 } from '@baken/contracts';
 import type { Kysely } from 'kysely';
@@ -46,14 +47,34 @@ export const continuityLabel: Record<ContinuityStatus, Words> = {
   plan: w('Plan in opmaak', 'Plan in progress'),
   goedgekeurd: w('Plan goedgekeurd', 'Plan approved'),
 };
-export const factorLabel: Record<VulnerabilityFactor, Words> = {
+const factorLabel: Record<VulnerabilityFactor, Words> = {
   maturity: w('Lage maturiteit (CyFun Basis)', 'Low maturity (CyFun Basic)'),
   continuity: w('Geen goedgekeurd continuïteitsplan', 'No approved continuity plan'),
   highClass: w('Veel informatie in hoge klassen', 'Much information in high classes'),
-  inactivity: w('Geen activiteit', 'No activity'),
+  inactivity: w('Geen recente activiteit', 'No recent activity'),
   highRisks: w("Hoge risico's open", 'High risks open'),
   overdue: w('Maatregelen over tijd', 'Overdue measures'),
 };
+
+/** The facts behind a reason, short (the screens say them in sentences). */
+function factOf(r: VulnerabilityReason, lang: Lang): string {
+  switch (r.factor) {
+    case 'maturity':
+      return r.readinessScore === null ? w('nog geen score', 'no score yet')[lang] : pct(r.readinessScore, lang);
+    case 'continuity':
+      return continuityLabel[r.continuity][lang].toLowerCase();
+    case 'highClass':
+      return w(`${r.assetsHigh} van ${r.assets} assets`, `${r.assetsHigh} of ${r.assets} assets`)[lang];
+    case 'inactivity':
+      return r.monthsInactive === null
+        ? w('nooit actief', 'never active')[lang]
+        : w(`${r.monthsInactive} maanden`, `${r.monthsInactive} months`)[lang];
+    case 'highRisks':
+      return String(r.risksHigh);
+    case 'overdue':
+      return w(`${r.measuresOverdue} van ${r.measuresRequired}`, `${r.measuresOverdue} of ${r.measuresRequired}`)[lang];
+  }
+}
 
 const title = {
   overview: w('Monitoring lokale besturen', 'Monitoring of local governments'),
@@ -277,7 +298,9 @@ export async function steeringReport(db: Kysely<DB>, ctx: Ctx, q: OverviewQuery,
           rows: vul.items.map((v) => [
             v.name,
             score(v.vulnerability, lang),
-            v.reasons.map((r) => `${factorLabel[r.factor][lang]} (+${score(r.points, lang)})`).join('; '),
+            v.reasons
+              .map((r) => `${factorLabel[r.factor][lang]}: ${factOf(r, lang)} (+${score(r.points, lang)})`)
+              .join('; '),
           ]),
         },
       ],

@@ -49,36 +49,42 @@ export async function refreshBestuur(db: Kysely<DB>, bestuurId: string) {
 }
 
 /**
- * Recomputes the besturen whose data changed, oldest first, `batch` at a time, `parallel`
- * at once, until the queue is empty or `max` were done. A bestuur changed again while it
- * was computed stays queued. Returns how many were recomputed.
+ * Recomputes the besturen whose data changed, oldest first: claims `batch` at a time
+ * (migration 0018: other processes skip them) and computes `parallel` at once, until the
+ * queue holds nothing to claim or `max` were done. A bestuur changed again while it was
+ * computed stays queued; one that fails keeps its claim until the lease ends (then any
+ * process tries again). Returns how many were recomputed.
  */
 export async function drainQueue(
   db: Kysely<DB>,
-  opts: { batch?: number; parallel?: number; max?: number; onError?: (bestuurId: string, err: unknown) => void } = {},
+  opts: {
+    batch?: number;
+    parallel?: number;
+    max?: number;
+    leaseSeconds?: number;
+    onError?: (bestuurId: string, err: unknown) => void;
+  } = {},
 ): Promise<number> {
   const batch = opts.batch ?? 25;
   const parallel = Math.max(1, opts.parallel ?? 1);
   const max = opts.max ?? Number.POSITIVE_INFINITY;
+  const lease = opts.leaseSeconds ?? 120;
   let done = 0;
-  const failed = new Set<string>();
   while (done < max) {
     // The time travels as text: a JS Date would drop the microseconds and never match again.
-    const peeked = await sql<{ bestuur_id: string; seen: string }>`
-      SELECT bestuur_id, queued_at::text AS seen FROM indicator_queue_peek(${batch + failed.size})`.execute(db);
-    const due = peeked.rows.filter((r) => !failed.has(r.bestuur_id));
-    if (due.length === 0) break;
+    const claimed = await sql<{ bestuur_id: string; seen: string }>`
+      SELECT bestuur_id, queued_at::text AS seen FROM indicator_queue_claim(${Math.min(batch, max - done)}, ${lease})
+       ORDER BY queued_at`.execute(db);
+    if (claimed.rows.length === 0) break;
     let next = 0;
     const work = async () => {
-      while (next < due.length && done < max) {
-        const item = due[next++];
+      while (next < claimed.rows.length) {
+        const item = claimed.rows[next++];
         try {
           await refreshBestuur(db, item.bestuur_id);
           await sql`SELECT indicator_queue_done(${item.bestuur_id}::uuid, ${item.seen}::timestamptz)`.execute(db);
           done++;
         } catch (err) {
-          // Left in the queue for the next round; not retried in this one.
-          failed.add(item.bestuur_id);
           opts.onError?.(item.bestuur_id, err);
         }
       }
