@@ -689,7 +689,6 @@ export async function generateMonitoring(o: GenOptions): Promise<MonitoringData>
     const errors: string[] = [];
     counts.indicators = await drainQueue(db.app, {
       parallel: o.parallel,
-      batch: 50,
       onError: (id, err) => errors.push(`${id}: ${(err as Error).message}`),
     });
     if (errors.length) throw new Error(`indicators failed for ${errors.length} besturen, e.g. ${errors[0]}`);

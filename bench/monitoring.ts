@@ -141,23 +141,29 @@ async function clientLoop(url: string, headers: Record<string, string>, connecti
       req.on('error', reject);
       req.end();
     });
+  // Latencies of the 2xx answers only; the others and broken connections are counted apart.
   const latencies: number[] = [];
   let non2xx = 0;
+  let errors = 0;
   const until = performance.now() + seconds * 1000;
   try {
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (performance.now() < until) {
-          const { ms, status } = await once();
-          if (status < 200 || status >= 300) non2xx += 1;
-          latencies.push(ms);
+          try {
+            const { ms, status } = await once();
+            if (status >= 200 && status < 300) latencies.push(ms);
+            else non2xx += 1;
+          } catch {
+            errors += 1;
+          }
         }
       }),
     );
   } finally {
     agent.destroy();
   }
-  return { latencies: latencies.sort((a, b) => a - b), non2xx };
+  return { latencies: latencies.sort((a, b) => a - b), non2xx: non2xx + errors };
 }
 
 // ---------------------------------------------------------------------------------------- floor
@@ -399,7 +405,7 @@ export function printMonitoring(r: MonitoringResult) {
   console.log('');
   for (const e of r.endpoints) {
     console.log(
-      `  ${e.name}: ${e.path}, ${fmt(e.requests)} requests, non-2xx ${e.non2xx}, answer ${fmt(e.bytes / 1024, 1)} KiB, ` +
+      `  ${e.name}: ${e.path}, ${fmt(e.requests)} requests (2xx), non-2xx or broken ${e.non2xx}, answer ${fmt(e.bytes / 1024, 1)} KiB, ` +
         `${e.statements} statements replayed (floor p50 ${fmt(e.floorP50, 1)} ms); CPU per request: node ${fmt(e.nodeMs, 1)} ms, ` +
         `PostgreSQL ${fmt(e.pgMs, 1)} ms (replay: ${fmt(e.floorPgMs, 1)} ms); load average at start ${e.load}`,
     );

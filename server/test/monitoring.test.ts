@@ -85,15 +85,12 @@ describe('indicators', () => {
     const queued = (await t.raw('SELECT count(*)::int AS n FROM indicator_queue'))[0].n as number;
     expect(queued).toBeGreaterThanOrEqual(6);
     // Two workers at once (on PostgreSQL two connections): each bestuur is claimed by one.
-    const [first, second] = await Promise.all([
-      drainQueue(t.db.app, { batch: 2 }),
-      drainQueue(t.db.app, { batch: 2, parallel: 2 }),
-    ]);
+    const [first, second] = await Promise.all([drainQueue(t.db.app), drainQueue(t.db.app, { parallel: 2 })]);
     expect(first + second).toBe(queued);
     expect(await t.raw('SELECT * FROM indicator_queue')).toEqual([]);
     // A process claimed a bestuur and died: the others leave it until the lease ends.
     await t.raw('SELECT indicator_queue_all()');
-    await t.raw('SELECT * FROM indicator_queue_claim(1, 120)');
+    await t.raw("SELECT * FROM indicator_queue_claim(1, 120, '00000000-0000-0000-0000-00000000dead')");
     expect(await drainQueue(t.db.app)).toBe(queued - 1);
     const left = await t.raw('SELECT bestuur_id FROM indicator_queue');
     expect(left).toHaveLength(1);
@@ -251,7 +248,21 @@ describe('vulnerable besturen', () => {
     if (facts.highClass) {
       expect(facts.highClass).toMatchObject({ assetsHigh: indicators?.assetsHigh, assets: indicators?.assets });
     }
-    expect(idle?.reasons.find((r) => r.factor === 'inactivity')).toMatchObject({ monthsInactive: null, value: 1 });
+    expect(idle?.reasons.find((r) => r.factor === 'inactivity')).toMatchObject({ daysInactive: null, value: 1 });
+    // Forty days without activity: the fact in whole days, the value in months of the six.
+    await t.raw(
+      "UPDATE bestuur_indicators SET last_activity = now() - interval '40 days 2 hours' WHERE bestuur_id = $1",
+      [a.id],
+    );
+    const later = VulnerableList.parse(
+      (await supervisor.request('GET', '/api/region/monitoring/vulnerable?province=Limburg')).body,
+    );
+    const inactivity = later.items.find((i) => i.bestuurId === a.id)?.reasons.find((r) => r.factor === 'inactivity');
+    expect(inactivity).toMatchObject({ daysInactive: 40 });
+    expect(inactivity?.value).toBeCloseTo(40.08 / (30.4 * 6), 2);
+    await drainQueue(t.db.app);
+    await t.raw('SELECT indicator_queue_all()');
+    await drainQueue(t.db.app);
   });
 
   it('uses the weights the supervisor sets (409 when stale; the coach may not)', async () => {

@@ -141,8 +141,8 @@ export const VulnerabilityReason = z.discriminatedUnion('factor', [
   z.object({ factor: z.literal('maturity'), ...reason, readinessScore: z.number().nullable() }),
   z.object({ factor: z.literal('continuity'), ...reason, continuity: ContinuityStatus }),
   z.object({ factor: z.literal('highClass'), ...reason, assetsHigh: z.number().int(), assets: z.number().int() }),
-  /** Whole months since the last activity; null when the bestuur has never done anything. */
-  z.object({ factor: z.literal('inactivity'), ...reason, monthsInactive: z.number().int().nullable() }),
+  /** Whole days since the last activity; null when the bestuur has never done anything. */
+  z.object({ factor: z.literal('inactivity'), ...reason, daysInactive: z.number().int().min(0).nullable() }),
   z.object({ factor: z.literal('highRisks'), ...reason, risksHigh: z.number().int() }),
   z.object({
     factor: z.literal('overdue'),

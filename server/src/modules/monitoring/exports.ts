@@ -66,9 +66,9 @@ function factOf(r: VulnerabilityReason, lang: Lang): string {
     case 'highClass':
       return w(`${r.assetsHigh} van ${r.assets} assets`, `${r.assetsHigh} of ${r.assets} assets`)[lang];
     case 'inactivity':
-      return r.monthsInactive === null
+      return r.daysInactive === null
         ? w('nooit actief', 'never active')[lang]
-        : w(`${r.monthsInactive} maanden`, `${r.monthsInactive} months`)[lang];
+        : w(`${r.daysInactive} dagen`, `${r.daysInactive} days`)[lang];
     case 'highRisks':
       return String(r.risksHigh);
     case 'overdue':

@@ -9,6 +9,7 @@ import {
   sizeClassOf,
   sizeClasses,
 } from '@baken/contracts';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
@@ -16,8 +17,17 @@ import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { inScope } from '../../platform/tenancy.js';
-import { type Filter, filterSql, itemJson, overviewSql, rankingSql, rowsCte, vulnerableSql } from './queries.js';
-import { drainQueue, refreshBestuur } from './refresher.js';
+import {
+  type Filter,
+  filterSql,
+  itemJson,
+  overviewSql,
+  rankingSql,
+  rowsCte,
+  storeItemSql,
+  vulnerableSql,
+} from './queries.js';
+import { drainQueue, queueLength, refreshBestuur } from './refresher.js';
 
 export const MINIMUM_PEERS = 5;
 
@@ -78,7 +88,7 @@ export async function updateWeights(db: Kysely<DB>, ctx: Ctx, input: { version: 
  * neither when the client already holds the answer of this stamp (it sent it as its ETag).
  */
 export interface Answer {
-  /** What the answer was built from: its shape, the newest indicator computation, the weights' version. */
+  /** What the answer was built from: its format, the indicators' and the weights' versions, the day. */
   stamp: string;
   json?: string;
   gzip?: Buffer;
@@ -86,10 +96,31 @@ export interface Answer {
 export type Encoding = 'identity' | 'gzip';
 
 /**
- * The shape of the answers: raise it when a change of the code changes what an answer holds,
- * so no stored answer (nor a browser's copy, by its ETag) of the old shape is served again.
+ * What shapes the answers besides their SQL: raise it when a change of the code changes what
+ * an answer holds without changing the SQL text (that is hashed into the stamp by itself).
  */
 const ANSWER_FORMAT = 2;
+let answerFormat: string | undefined;
+
+/**
+ * The format part of the stamp: ANSWER_FORMAT and a hash of the SQL of the answers and of the
+ * stored items, so a deployment that changes them never serves a stored answer (nor confirms
+ * a browser's copy, by its ETag) of the old shape. Computed once per process.
+ */
+function formatOf(db: Kysely<DB>) {
+  if (answerFormat === undefined) {
+    const text = [
+      overviewSql({}, defaultWeights),
+      vulnerableSql({}, defaultWeights, 50),
+      rankingSql({}, 'impact', 100),
+      storeItemSql('00000000-0000-0000-0000-000000000000'),
+    ]
+      .map((q) => q.compile(db).sql)
+      .join('\n');
+    answerFormat = `${ANSWER_FORMAT}.${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+  }
+  return answerFormat;
+}
 
 /** How a request asks: the encoding it accepts and the stamp it already holds, if any. */
 export interface Asking {
@@ -111,10 +142,11 @@ async function cached(
 ): Promise<Answer> {
   const gzip = asking.encoding === 'gzip';
   const column = sql.raw(gzip ? 'c.body_gzip' : 'c.body');
+  // The answers count months of inactivity from today: the day is part of the stamp.
   const hit = await sql<{ body: string | Buffer | null; stamp: string; stored: boolean }>`
-    WITH s AS (SELECT ${ANSWER_FORMAT}::text || '-' ||
-                      coalesce((SELECT extract(epoch FROM max(computed_at)) FROM bestuur_indicators)::text, '0') || '-' ||
-                      coalesce((SELECT version FROM monitoring_settings), 0) AS stamp)
+    WITH s AS (SELECT ${formatOf(tx)} || '-' || coalesce((SELECT indicators_version FROM monitoring_state), 0) || '-' ||
+                      coalesce((SELECT version FROM monitoring_settings), 0) || '-' ||
+                      to_char(now() AT TIME ZONE 'Europe/Brussels', 'YYYYMMDD') AS stamp)
     SELECT s.stamp, c.key IS NOT NULL AS stored,
            CASE WHEN s.stamp IS DISTINCT FROM ${asking.known ?? null}::text THEN ${column} END AS body
       FROM s LEFT JOIN monitoring_cache c ON c.key = ${key} AND c.stamp = s.stamp`.execute(tx);
@@ -373,8 +405,18 @@ export const monthOf = (d: Date) => d.toISOString().slice(0, 7);
  * Takes the monthly snapshot of every bestuur (indicators brought up to date first). A
  * bestuur that already has one for that month keeps it: snapshots never change.
  */
+/** How long a snapshot waits for besturen that other processes are computing. */
+const SNAPSHOT_WAIT_MS = 30_000;
+
 export async function takeSnapshot(db: Kysely<DB>, month: string) {
-  await drainQueue(db);
+  // Snapshots never change: every queued bestuur is computed first, and those another process
+  // holds are waited for (a while: a bestuur whose computation fails keeps its last figures).
+  const until = Date.now() + SNAPSHOT_WAIT_MS;
+  for (;;) {
+    await drainQueue(db);
+    if ((await queueLength(db)) === 0 || Date.now() > until) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   const taken = (await sql<{ n: number }>`SELECT take_indicator_snapshot(${`${month}-01`}::date) AS n`.execute(db))
     .rows[0].n;
   return { month, taken };

@@ -61,7 +61,9 @@ const factFields: Record<VulnerabilityFactor, string> = {
   maturity: "'readinessScore', r.readiness_score::float8",
   continuity: "'continuity', r.continuity",
   highClass: "'assetsHigh', r.assets_high, 'assets', r.assets",
-  inactivity: "'monthsInactive', floor(extract(epoch FROM now() - r.last_activity) / (86400 * 30.4))::int",
+  // greatest() skips a null: never any activity stays null.
+  inactivity:
+    "'daysInactive', CASE WHEN r.last_activity IS NOT NULL THEN greatest(0, floor(extract(epoch FROM now() - r.last_activity) / 86400))::int END",
   highRisks: "'risksHigh', r.risks_high",
   overdue: "'measuresOverdue', r.measures_overdue, 'measuresRequired', r.measures_required",
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/index.js';
 import { inScope } from '../../platform/tenancy.js';
@@ -49,50 +50,57 @@ export async function refreshBestuur(db: Kysely<DB>, bestuurId: string) {
 }
 
 /**
- * Recomputes the besturen whose data changed, oldest first: claims `batch` at a time
- * (migration 0018: other processes skip them) and computes `parallel` at once, until the
- * queue holds nothing to claim or `max` were done. A bestuur changed again while it was
- * computed stays queued; one that fails keeps its claim until the lease ends (then any
- * process tries again). Returns how many were recomputed.
+ * Recomputes the besturen whose data changed, oldest first, `parallel` at once: each worker
+ * claims one when it is free (migration 0018: other processes skip it, and no claim waits in
+ * a batch until its lease ends), until the queue holds nothing to claim or `max` were
+ * claimed. A bestuur changed again while it was computed stays queued; one that fails keeps its
+ * claim until the lease ends (then any process tries again). Returns how many were recomputed.
  */
 export async function drainQueue(
   db: Kysely<DB>,
   opts: {
-    batch?: number;
     parallel?: number;
     max?: number;
     leaseSeconds?: number;
     onError?: (bestuurId: string, err: unknown) => void;
   } = {},
 ): Promise<number> {
-  const batch = opts.batch ?? 25;
   const parallel = Math.max(1, opts.parallel ?? 1);
   const max = opts.max ?? Number.POSITIVE_INFINITY;
   const lease = opts.leaseSeconds ?? 120;
+  const token = randomUUID();
+  let taken = 0;
   let done = 0;
-  while (done < max) {
-    // The time travels as text: a JS Date would drop the microseconds and never match again.
-    const claimed = await sql<{ bestuur_id: string; seen: string }>`
-      SELECT bestuur_id, queued_at::text AS seen FROM indicator_queue_claim(${Math.min(batch, max - done)}, ${lease})
-       ORDER BY queued_at`.execute(db);
-    if (claimed.rows.length === 0) break;
-    let next = 0;
-    const work = async () => {
-      while (next < claimed.rows.length) {
-        const item = claimed.rows[next++];
-        try {
-          await refreshBestuur(db, item.bestuur_id);
-          await sql`SELECT indicator_queue_done(${item.bestuur_id}::uuid, ${item.seen}::timestamptz)`.execute(db);
-          done++;
-        } catch (err) {
-          opts.onError?.(item.bestuur_id, err);
-        }
+  // Each worker claims one bestuur at a time: a claim never waits behind others' work.
+  const worker = async () => {
+    while (taken < max) {
+      taken++;
+      // The time travels as text: a JS Date would drop the microseconds and never match again.
+      const [item] = (
+        await sql<{ bestuur_id: string; seen: string }>`
+          SELECT bestuur_id, queued_at::text AS seen FROM indicator_queue_claim(1, ${lease}, ${token}::uuid)`.execute(
+          db,
+        )
+      ).rows;
+      if (!item) return;
+      try {
+        await refreshBestuur(db, item.bestuur_id);
+        await sql`SELECT indicator_queue_done(${item.bestuur_id}::uuid, ${item.seen}::timestamptz, ${token}::uuid)`.execute(
+          db,
+        );
+        done++;
+      } catch (err) {
+        opts.onError?.(item.bestuur_id, err);
       }
-    };
-    await Promise.all(Array.from({ length: parallel }, work));
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
   return done;
 }
+
+/** How many besturen wait for a computation (claimed by a process or not). */
+export const queueLength = async (db: Kysely<DB>) =>
+  (await sql<{ n: number }>`SELECT indicator_queue_length() AS n`.execute(db)).rows[0].n;
 
 /** Queues the active besturen without indicators. */
 export const queueMissing = async (db: Kysely<DB>) =>

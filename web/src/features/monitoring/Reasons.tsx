@@ -6,6 +6,9 @@ import { formatFigure } from './format';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
+/** The months of the inactivity factor (docs/monitoring.md). */
+const DAYS_PER_MONTH = 30.4;
+
 /** A factor of the score in words, from the facts behind its value (docs/monitoring.md). */
 export function reasonText(t: T, r: Reason): string {
   const points = formatFigure(r.points);
@@ -24,9 +27,10 @@ export function reasonText(t: T, r: Reason): string {
         points,
       });
     case 'inactivity':
-      return r.monthsInactive === null
-        ? t('monitoring.reason.inactivityNever', { points })
-        : t('monitoring.reason.inactivity', { count: r.monthsInactive, points });
+      if (r.daysInactive === null) return t('monitoring.reason.inactivityNever', { points });
+      return r.daysInactive < DAYS_PER_MONTH
+        ? t('monitoring.reason.inactivityDays', { count: r.daysInactive, points })
+        : t('monitoring.reason.inactivity', { count: Math.floor(r.daysInactive / DAYS_PER_MONTH), points });
     case 'highRisks':
       return t('monitoring.reason.highRisks', { count: r.risksHigh, points });
     case 'overdue':
