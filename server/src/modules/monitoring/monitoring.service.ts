@@ -142,7 +142,7 @@ async function cached(
 ): Promise<Answer> {
   const gzip = asking.encoding === 'gzip';
   const column = sql.raw(gzip ? 'c.body_gzip' : 'c.body');
-  // The answers count months of inactivity from today: the day is part of the stamp.
+  // The inactivity of the answers counts from today: the day is part of the stamp.
   const hit = await sql<{ body: string | Buffer | null; stamp: string; stored: boolean }>`
     WITH s AS (SELECT ${formatOf(tx)} || '-' || coalesce((SELECT indicators_version FROM monitoring_state), 0) || '-' ||
                       coalesce((SELECT version FROM monitoring_settings), 0) || '-' ||
