@@ -1,4 +1,5 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
+import type { TenantCtx } from './context.js';
 import type { DB } from './db/index.js';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
@@ -11,6 +12,12 @@ export interface Scope {
   /** Every bestuur's indicator rows become readable (regional monitoring; numbers only). */
   region?: boolean;
 }
+
+/** The scope of a request on behalf of a bestuur: its rows, as this user. */
+export const tenantScope = (ctx: Pick<TenantCtx, 'tenantId' | 'userId'>): Scope => ({
+  tenantId: ctx.tenantId,
+  userId: ctx.userId,
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

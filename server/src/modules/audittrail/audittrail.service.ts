@@ -2,14 +2,14 @@ import type { AuditListQuery, Lang } from '@baken/contracts';
 import type { Kysely } from 'kysely';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import * as repo from './audittrail.repository.js';
 
 export const EXPORT_MAX_ROWS = 100_000;
 
 /** The trail of one bestuur (ctx.tenantId) or, for the platform admin, the platform-level trail. */
 const scopeOf = (ctx: Ctx | TenantCtx) =>
-  'tenantId' in ctx ? { tenantId: ctx.tenantId, userId: ctx.userId } : { userId: ctx.userId, platform: true };
+  'tenantId' in ctx ? tenantScope(ctx) : { userId: ctx.userId, platform: true };
 const bestuurOf = (ctx: Ctx | TenantCtx) => ('tenantId' in ctx ? ctx.tenantId : null);
 
 export async function listEvents(db: Kysely<DB>, ctx: Ctx | TenantCtx, query: AuditListQuery) {

@@ -10,12 +10,11 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { trackedIn } from '../measures/measures.service.js';
 import { latest } from '../processlist/processlist.service.js';
 import { contribution, derive, explain } from './derive.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 export type Level = 'basic' | 'important' | 'essential';
 const levelRank: Record<Level, number> = { basic: 0, important: 1, essential: 2 };
 
@@ -94,7 +93,9 @@ const keyAt = (n: Node, level: Level) =>
  * the mappings of the newest generic list, with the bestuur's overrides on top.
  */
 const compute = (db: Kysely<DB>, ctx: TenantCtx, only: string | undefined, level: Level) =>
-  inScope(db, scope(ctx), async (tx) => complianceIn(tx, ctx.tenantId, await trackedIn(tx, ctx.tenantId), only, level));
+  inScope(db, tenantScope(ctx), async (tx) =>
+    complianceIn(tx, ctx.tenantId, await trackedIn(tx, ctx.tenantId), only, level),
+  );
 
 /**
  * The same, inside a transaction the caller holds, from the bestuur's tracked measures the
@@ -214,7 +215,7 @@ export async function setOverride(
   requirementId: string,
   input: { version: number; result: ComplianceResult; reason: string },
 ) {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     await requirementExists(tx, frameworkId, requirementId);
     const current = await findOverride(tx, ctx.tenantId, frameworkId, requirementId);
     if ((current?.version ?? 0) !== input.version) throw conflict(current ?? null);
@@ -273,7 +274,7 @@ export async function removeOverride(
   requirementId: string,
   version: number,
 ) {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await findOverride(tx, ctx.tenantId, frameworkId, requirementId);
     if (!current) throw notFound();
     const gone = await tx

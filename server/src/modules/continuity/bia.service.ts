@@ -4,18 +4,17 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import { fullImpacts, hoursOf, mtpdOf } from './bia.js';
 import { byUrgency, readApplications, readBias, readSettings, summaryOf } from './bia.repository.js';
 import { type BcTx, bc, json } from './continuity.tables.js';
 import { continuityContent } from './content.js';
 
-export const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 export const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code: 'custom', message }] });
 
 export async function framework(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (tx) => ({
+  return inScope(db, tenantScope(ctx), async (tx) => ({
     timePoints: timePoints.map((id) => ({ id, hours: timePointHours[id] })),
     impactAreas: continuityContent().areas.map((a) => ({ id: a.id, name: a.name, scale: a.scale })),
     settings: await readSettings(bc(tx), ctx.tenantId),
@@ -27,7 +26,7 @@ export async function setSettings(
   ctx: TenantCtx,
   input: { version: number; unacceptableLevel: number; criticalThreshold: TimePoint },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await readSettings(tx, ctx.tenantId);
     if (current.version !== input.version) throw conflict(current);
@@ -88,7 +87,7 @@ export function biaListOf(all: Awaited<ReturnType<typeof loadAll>>) {
 }
 
 export const listBia = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), async (tx) => biaListOf(await loadAll(bc(tx), ctx.tenantId)));
+  inScope(db, tenantScope(ctx), async (tx) => biaListOf(await loadAll(bc(tx), ctx.tenantId)));
 
 async function findBia(tx: BcTx, bestuurId: string, processId: string): Promise<Bia> {
   const settings = await readSettings(tx, bestuurId);
@@ -98,7 +97,7 @@ async function findBia(tx: BcTx, bestuurId: string, processId: string): Promise<
 }
 
 export const getBia = (db: Kysely<DB>, ctx: TenantCtx, processId: string) =>
-  inScope(db, scope(ctx), (tx) => findBia(bc(tx), ctx.tenantId, processId));
+  inScope(db, tenantScope(ctx), (tx) => findBia(bc(tx), ctx.tenantId, processId));
 
 const audited = (b: Bia) => ({
   impacts: Object.entries(b.impacts)
@@ -136,7 +135,7 @@ async function checkDependencies(tx: BcTx, bestuurId: string, processId: string,
 }
 
 export async function saveBia(db: Kysely<DB>, ctx: TenantCtx, processId: string, input: BiaUpdate) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await findBia(tx, ctx.tenantId, processId);
     if (current.version !== input.version) throw conflict(current);

@@ -4,8 +4,8 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
-import { scope } from './bia.service.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
+
 import { type BcTx, bc, json } from './continuity.tables.js';
 
 /** Exercises of the plan, planned and held, with findings and actions. */
@@ -37,7 +37,7 @@ export async function readExercises(tx: BcTx, bestuurId: string): Promise<Exerci
 }
 
 export const listExercises = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), (tx) => readExercises(bc(tx), ctx.tenantId));
+  inScope(db, tenantScope(ctx), (tx) => readExercises(bc(tx), ctx.tenantId));
 
 async function find(tx: BcTx, bestuurId: string, id: string) {
   const row = await tx
@@ -63,7 +63,7 @@ const audited = (e: Exercise) => ({
 type Input = Omit<Exercise, 'id' | 'openActions' | 'version'>;
 
 export async function createExercise(db: Kysely<DB>, ctx: TenantCtx, input: Input) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const { id } = await tx
       .insertInto('bestuur_bc_exercises')
@@ -98,7 +98,7 @@ export async function updateExercise(
   id: string,
   input: Partial<Input> & { version: number },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await find(tx, ctx.tenantId, id);
     if (current.version !== input.version) throw conflict(current);
@@ -139,7 +139,7 @@ export async function updateExercise(
 }
 
 export async function deleteExercise(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number | undefined) {
-  await inScope(db, scope(ctx), async (raw) => {
+  await inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await find(tx, ctx.tenantId, id);
     if (version === undefined || current.version !== version) throw conflict(current);

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
-import { inScope } from '../../platform/tenancy.js';
-import { loadAll, scope } from './bia.service.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
+import { loadAll } from './bia.service.js';
 import { bc } from './continuity.tables.js';
 import { planDocx } from './plan.docx.js';
 import { planPdf } from './plan.pdf.js';
@@ -10,7 +10,7 @@ import { composePlan } from './plan.service.js';
 
 /** What the plan documents are made from, read in one transaction. */
 export async function planDocumentData(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const bestuur = await tx
       .selectFrom('besturen')

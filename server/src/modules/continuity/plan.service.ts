@@ -4,8 +4,8 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
-import { loadAll, scope } from './bia.service.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
+import { loadAll } from './bia.service.js';
 import { continuityChecks } from './checks.js';
 import { type BcTx, bc, json } from './continuity.tables.js';
 import { readExercises } from './exercises.service.js';
@@ -77,7 +77,7 @@ type All = Awaited<ReturnType<typeof loadAll>>;
 
 /** The consistency checks (checks.ts) on the bestuur's current state. */
 export const listChecks = (db: Kysely<DB>, ctx: TenantCtx, today = new Date().toISOString().slice(0, 10)) =>
-  inScope(db, scope(ctx), async (raw) => {
+  inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const all = await loadAll(tx, ctx.tenantId);
     const plan = await composePlan(tx, ctx.tenantId, all);
@@ -85,7 +85,7 @@ export const listChecks = (db: Kysely<DB>, ctx: TenantCtx, today = new Date().to
   });
 
 export const getPlan = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), (tx) => composePlan(bc(tx), ctx.tenantId));
+  inScope(db, tenantScope(ctx), (tx) => composePlan(bc(tx), ctx.tenantId));
 
 const audited = (s: PlanSections) => ({
   scope: s.scope,
@@ -100,7 +100,7 @@ const audited = (s: PlanSections) => ({
 });
 
 export async function updatePlan(db: Kysely<DB>, ctx: TenantCtx, input: Partial<PlanSections> & { version: number }) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await readSections(tx, ctx.tenantId);
     if (current.version !== input.version) throw conflict(await composePlan(tx, ctx.tenantId));
@@ -150,7 +150,7 @@ export async function setStrategy(
     procedure: string | null;
   },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const process = await tx
       .selectFrom('bestuur_processes')

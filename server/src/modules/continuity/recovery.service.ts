@@ -4,10 +4,10 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import { recoveryOrder } from './bia.js';
 import type { AppInfo } from './bia.repository.js';
-import { loadAll, scope } from './bia.service.js';
+import { loadAll } from './bia.service.js';
 import { bc } from './continuity.tables.js';
 
 /**
@@ -55,7 +55,7 @@ export function recoveryOf(apps: AppInfo[], bias: Bia[]): ApplicationRecovery[] 
 }
 
 export const listRecovery = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), async (tx) => {
+  inScope(db, tenantScope(ctx), async (tx) => {
     const all = await loadAll(bc(tx), ctx.tenantId);
     return recoveryOf(all.apps, all.bias);
   });
@@ -73,7 +73,7 @@ export async function setRecovery(
   applicationId: string,
   input: { version: number; recoveryTimeHours: number | null; procedure: string | null },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const current = await findOne(raw, ctx.tenantId, applicationId);
     if (current.version !== input.version) throw conflict(current);

@@ -4,8 +4,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
-import { biaListOf, invalid, loadAll, scope } from './bia.service.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
+import { biaListOf, invalid, loadAll } from './bia.service.js';
 import { type BcTx, bc } from './continuity.tables.js';
 import { composePlan } from './plan.service.js';
 
@@ -116,7 +116,7 @@ async function findReview(tx: BcTx, id: string, bestuurId?: string): Promise<Rev
 // ---------------------------------------------------------------- the bestuur's side
 
 export const listReviews = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), async (tx) =>
+  inScope(db, tenantScope(ctx), async (tx) =>
     (
       await reviewQuery(bc(tx))
         .where('r.bestuur_id', '=', ctx.tenantId)
@@ -127,7 +127,7 @@ export const listReviews = (db: Kysely<DB>, ctx: TenantCtx) =>
   );
 
 export const getReview = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => findReview(bc(tx), id, ctx.tenantId));
+  inScope(db, tenantScope(ctx), (tx) => findReview(bc(tx), id, ctx.tenantId));
 
 async function addEvent(
   tx: BcTx,
@@ -155,7 +155,7 @@ export async function submitReview(
   ctx: TenantCtx,
   input: { subject: Subject; message: string | null },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const open = await tx
       .selectFrom('bestuur_bc_reviews')
@@ -205,7 +205,7 @@ export async function commentAsBestuur(
   id: string,
   input: { section: string | null; body: string },
 ) {
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const review = await findReview(tx, id, ctx.tenantId);
     checkedSection(review, input.section);

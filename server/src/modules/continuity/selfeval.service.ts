@@ -4,8 +4,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
-import { invalid, scope } from './bia.service.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
+import { invalid } from './bia.service.js';
 import { type BcTx, bc, json } from './continuity.tables.js';
 import { continuityContent } from './content.js';
 
@@ -44,7 +44,7 @@ const query = (tx: BcTx, bestuurId: string) =>
     .where('e.bestuur_id', '=', bestuurId);
 
 export const listSelfEvaluations = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), async (tx) =>
+  inScope(db, tenantScope(ctx), async (tx) =>
     (await query(bc(tx), ctx.tenantId).orderBy('e.created_at', 'desc').orderBy('e.id').execute()).map((r) =>
       summaryOf(r as Row),
     ),
@@ -87,7 +87,7 @@ async function find(tx: BcTx, bestuurId: string, id: string): Promise<SelfEvalua
 }
 
 export const getSelfEvaluation = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => find(bc(tx), ctx.tenantId, id));
+  inScope(db, tenantScope(ctx), (tx) => find(bc(tx), ctx.tenantId, id));
 
 export async function createSelfEvaluation(
   db: Kysely<DB>,
@@ -100,7 +100,7 @@ export async function createSelfEvaluation(
     throw invalid('answers', 'self_evaluation_incomplete');
   const ordered = qs.map((q) => input.answers.find((a) => a.questionId === q.id) as (typeof input.answers)[number]);
   const points = ordered.reduce((n, a) => n + pointsOf[a.answer], 0);
-  return inScope(db, scope(ctx), async (raw) => {
+  return inScope(db, tenantScope(ctx), async (raw) => {
     const tx = bc(raw);
     const { id } = await tx
       .insertInto('bestuur_bc_self_evaluations')

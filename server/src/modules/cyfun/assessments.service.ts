@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { fileSlug } from '../../platform/xlsx.js';
 import { latest, shippedContent } from '../processlist/processlist.service.js';
 import { readAssessment, writeAssessment } from './workbook.js';
@@ -19,7 +19,6 @@ import {
   scoreCyfun,
 } from './scoring.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const iso = (d: Date | string) => new Date(d).toISOString();
 export const frameworkOfEdition = { '2023-03-01': 'cyfun-2023-03-01', '2025': 'cyfun-2025' } as const;
 type Edition = keyof typeof frameworkOfEdition;
@@ -117,7 +116,7 @@ function summary(r: Row, answers: AnswerRow[]) {
 }
 
 export async function listAssessments(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const rows = await assessments(tx, ctx.tenantId).orderBy('a.created_at', 'desc').execute();
     const answers = await answersOf(
       tx,
@@ -168,7 +167,7 @@ async function load(tx: Tx, ctx: TenantCtx, id: string) {
 }
 
 export const getAssessment = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => load(tx, ctx, id));
+  inScope(db, tenantScope(ctx), (tx) => load(tx, ctx, id));
 
 /**
  * The scores the measure register suggests: per requirement, the lowest documentation and
@@ -209,7 +208,7 @@ export async function createAssessment(
   ctx: TenantCtx,
   input: { edition: Edition; level: CyfunLevel; title?: string; prefill: boolean },
 ) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const { id } = await tx
       .insertInto('bestuur_cyfun_assessments')
       .values({
@@ -264,7 +263,7 @@ export async function updateAssessment(
   id: string,
   input: { version: number; answers: AnswerInput[]; title?: string; naRules?: Partial<NaRules> },
 ) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = await load(tx, ctx, id);
     if (current.version !== input.version) throw conflict(current);
     const known = new Set(current.rows.map((r) => r.id));
@@ -325,7 +324,7 @@ export async function updateAssessment(
 }
 
 export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number) {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await load(tx, ctx, id);
     if (current.version !== version) throw conflict(current);
     await tx
@@ -346,7 +345,7 @@ export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: strin
 
 /** The self-assessment as a workbook with the columns of the official tool, and its result. */
 export async function exportAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, lang: 'nl' | 'en') {
-  const [a, bestuur] = await inScope(db, scope(ctx), async (tx) => [
+  const [a, bestuur] = await inScope(db, tenantScope(ctx), async (tx) => [
     await load(tx, ctx, id),
     await tx.selectFrom('besturen').select('name').where('id', '=', ctx.tenantId).executeTakeFirstOrThrow(),
   ]);

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import { complianceIn, summaryOf } from '../compliance/compliance.service.js';
 import { getAssessment, listAssessments } from '../cyfun/assessments.service.js';
 import { trackedIn } from '../measures/measures.service.js';
@@ -34,7 +34,7 @@ async function progress(db: Kysely<DB>, ctx: TenantCtx, required: TrackedMeasure
   const rows =
     codes.length === 0
       ? []
-      : await inScope(db, { tenantId: ctx.tenantId, userId: ctx.userId }, (tx) =>
+      : await inScope(db, tenantScope(ctx), (tx) =>
           tx
             .selectFrom('audit_events')
             .select([
@@ -65,15 +65,11 @@ export const dashboard = async (db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
 export async function dashboardWith(db: Kysely<DB>, ctx: TenantCtx) {
   // The required measures follow from every asset's class: derived once, for the register
   // and the compliance of every framework alike.
-  const { required, measures, frameworks } = await inScope(
-    db,
-    { tenantId: ctx.tenantId, userId: ctx.userId },
-    async (tx) => {
-      const required = await requiredMeasuresIn(tx, ctx.tenantId);
-      const measures = await trackedIn(tx, ctx.tenantId, {}, required);
-      return { required, measures, frameworks: await complianceIn(tx, ctx.tenantId, measures, undefined, TARGET) };
-    },
-  );
+  const { required, measures, frameworks } = await inScope(db, tenantScope(ctx), async (tx) => {
+    const required = await requiredMeasuresIn(tx, ctx.tenantId);
+    const measures = await trackedIn(tx, ctx.tenantId, {}, required);
+    return { required, measures, frameworks: await complianceIn(tx, ctx.tenantId, measures, undefined, TARGET) };
+  });
   const [risks, { matrix }, assessments] = [
     await listRisks(db, ctx),
     await getMatrix(db, ctx),

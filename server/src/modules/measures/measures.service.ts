@@ -12,13 +12,12 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { listRequiredMeasures, requiredMeasuresIn } from '../processes/processes.service.js';
 import { latest } from '../processlist/processlist.service.js';
 import { evidenceType, safeFileName } from './evidence-file.js';
 import * as repo from './measures.repository.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code: 'custom', message }] });
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -87,7 +86,7 @@ export const listTracked = (
   db: Kysely<DB>,
   ctx: TenantCtx,
   filter: { status?: MeasureStatus; overdue?: 'true' | 'false'; q?: string } = {},
-) => inScope(db, scope(ctx), (tx) => trackedIn(tx, ctx.tenantId, filter));
+) => inScope(db, tenantScope(ctx), (tx) => trackedIn(tx, ctx.tenantId, filter));
 
 /** The same, inside a transaction the caller already holds. */
 export async function trackedIn(
@@ -139,7 +138,7 @@ async function measureOf(tx: Tx, code: string): Promise<TemplateMeasure> {
 /** One measure with why it is required, what it serves, its comments and evidence. */
 export async function getTracked(db: Kysely<DB>, ctx: TenantCtx, code: string) {
   const [required] = await listRequiredMeasures(db, ctx, code);
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const measure = await measureOf(tx, code);
     const row = (await repo.findTracked(tx, ctx.tenantId, code)) ?? untracked(code);
     return {
@@ -232,7 +231,7 @@ export async function save(tx: Tx, ctx: TenantCtx, code: string, version: number
 
 /** Changes the tracking of one measure; version 0 starts tracking it. 409 when someone else was first. */
 export async function updateTracking(db: Kysely<DB>, ctx: TenantCtx, code: string, input: MeasureTrackingUpdate) {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const measure = await measureOf(tx, code);
     const { stale } = await save(tx, ctx, code, input.version, input);
     if (stale) throw conflict(toTracked(measure, code, true, stale));
@@ -246,7 +245,7 @@ export async function bulkUpdate(
   ctx: TenantCtx,
   input: { items: { code: string; version: number }[]; changes: Changes },
 ) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const codes = new Set((await latest(tx)).snapshot.measures.map((m) => m.code));
     const unknown = input.items.filter((i) => !codes.has(i.code));
     if (unknown.length)
@@ -265,7 +264,7 @@ export async function bulkUpdate(
 }
 
 export async function addComment(db: Kysely<DB>, ctx: TenantCtx, code: string, body: string) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await measureOf(tx, code);
     await repo.ensureTracked(tx, ctx.tenantId, code);
     const { id } = await repo.insertComment(tx, ctx.tenantId, code, ctx.userId, body);
@@ -283,7 +282,7 @@ export async function addComment(db: Kysely<DB>, ctx: TenantCtx, code: string, b
 }
 
 async function storeEvidence(db: Kysely<DB>, ctx: TenantCtx, code: string, e: repo.NewEvidence): Promise<Evidence> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await measureOf(tx, code);
     await repo.ensureTracked(tx, ctx.tenantId, code);
     const { id } = await repo.insertEvidence(tx, ctx.tenantId, code, ctx.userId, e);
@@ -331,7 +330,7 @@ export const addEvidenceLink = (db: Kysely<DB>, ctx: TenantCtx, code: string, li
   storeEvidence(db, ctx, code, { kind: 'link', title: link.title, url: link.url });
 
 export async function evidenceFile(db: Kysely<DB>, ctx: TenantCtx, code: string, id: string) {
-  const row = await inScope(db, scope(ctx), (tx) => repo.evidenceContent(tx, ctx.tenantId, code, id));
+  const row = await inScope(db, tenantScope(ctx), (tx) => repo.evidenceContent(tx, ctx.tenantId, code, id));
   if (row?.kind !== 'file' || !row.content) throw notFound();
   return {
     fileName: row.file_name as string,
@@ -341,7 +340,7 @@ export async function evidenceFile(db: Kysely<DB>, ctx: TenantCtx, code: string,
 }
 
 export async function deleteEvidence(db: Kysely<DB>, ctx: TenantCtx, code: string, id: string): Promise<void> {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const e = await repo.findEvidence(tx, ctx.tenantId, code, id);
     if (!e || !(await repo.deleteEvidence(tx, ctx.tenantId, code, id))) throw notFound();
     await recordAudit(tx, ctx, {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import { fileSlug } from '../../platform/xlsx.js';
 import { latest } from '../processlist/processlist.service.js';
 import { type Changes, save, trackedIn } from './measures.service.js';
@@ -12,11 +12,9 @@ import { readRegister, writeRegister } from './register.workbook.js';
 
 /** The measure register as an Excel workbook that round-trips (issue 4, point 6). */
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
-
 /** The register as a workbook to edit offline. */
 export async function exportRegister(db: Kysely<DB>, ctx: TenantCtx, lang: 'nl' | 'en') {
-  const [items, emails, bestuur] = await inScope(db, scope(ctx), async (tx) => {
+  const [items, emails, bestuur] = await inScope(db, tenantScope(ctx), async (tx) => {
     const items = await trackedIn(tx, ctx.tenantId);
     const ids = [...new Set(items.flatMap((m) => (m.ownerId ? [m.ownerId] : [])))];
     const emails = ids.length
@@ -44,7 +42,7 @@ export async function exportRegister(db: Kysely<DB>, ctx: TenantCtx, lang: 'nl' 
 export async function importRegister(db: Kysely<DB>, ctx: TenantCtx, file: unknown, apply: boolean) {
   const rows = await readRegister(file, ctx.lang);
   const t = (nl: string, en: string) => (ctx.lang === 'nl' ? nl : en);
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = new Map((await trackedIn(tx, ctx.tenantId)).map((m) => [m.code, m]));
     const codes = new Set((await latest(tx)).snapshot.measures.map((m) => m.code));
     const emails = [...new Set(rows.flatMap((r) => (r.owner ? [r.owner.toLowerCase()] : [])))];

@@ -6,7 +6,7 @@ import type { Ctx, Principal, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { Mail, Mailer } from '../../platform/mail.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import type { Config } from '../../platform/config.js';
 import { createPasswordLink } from '../identity/auth.service.js';
 import * as users from '../identity/identity.repository.js';
@@ -19,10 +19,8 @@ export interface MemberDeps {
   mailer: Mailer;
 }
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
-
 export async function listMembers(db: Kysely<DB>, ctx: TenantCtx, query: z.infer<typeof MemberListQuery>) {
-  const { rows, total } = await inScope(db, scope(ctx), (tx) =>
+  const { rows, total } = await inScope(db, tenantScope(ctx), (tx) =>
     repo.list(tx, ctx.tenantId, {
       q: query.q,
       role: query.role,
@@ -40,7 +38,7 @@ export async function listMembers(db: Kysely<DB>, ctx: TenantCtx, query: z.infer
  */
 export async function inviteMember(deps: MemberDeps, ctx: TenantCtx, input: MemberInvite): Promise<Member> {
   let mail: Mail | null = null;
-  const member = await inScope(deps.db, scope(ctx), async (tx) => {
+  const member = await inScope(deps.db, tenantScope(ctx), async (tx) => {
     const bestuur = await tx
       .selectFrom('besturen')
       .select('name')
@@ -99,7 +97,7 @@ export async function inviteAdministrator(
 }
 
 export async function updateMember(db: Kysely<DB>, ctx: TenantCtx, id: string, input: MemberUpdate): Promise<Member> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const currentRow = await repo.find(tx, ctx.tenantId, id);
     if (!currentRow) throw notFound();
     if (currentRow.user_id === ctx.userId) throw new AppError('SELF_CHANGE');

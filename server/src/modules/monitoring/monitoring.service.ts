@@ -16,7 +16,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import {
   type Filter,
   filterSql,
@@ -32,7 +32,6 @@ import { drainQueue, queueLength, refreshBestuur } from './refresher.js';
 export const MINIMUM_PEERS = 5;
 
 const region = (ctx: Ctx) => ({ userId: ctx.userId, region: true });
-const own = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** The supervisor's weights of the vulnerability score (the defaults until someone sets them). */
@@ -361,13 +360,13 @@ export async function ownMonitoring(db: Kysely<DB>, ctx: TenantCtx) {
     .where('id', '=', ctx.tenantId)
     .executeTakeFirstOrThrow();
   const { weights } = await weightSettings(db);
-  const read = () => inScope(db, own(ctx), (tx) => itemOf(tx, ctx.tenantId, weights));
+  const read = () => inScope(db, tenantScope(ctx), (tx) => itemOf(tx, ctx.tenantId, weights));
   let indicators = await read();
   if (!indicators) {
     await refreshBestuur(db, ctx.tenantId);
     indicators = await read();
   }
-  return inScope(db, own(ctx), async (tx) => ({
+  return inScope(db, tenantScope(ctx), async (tx) => ({
     indicators,
     trend: await trendOf(tx, ctx.tenantId),
     peers: await peersOf(tx, bestuur.kind as BestuurKind, bestuur.population, indicators),
@@ -377,7 +376,7 @@ export async function ownMonitoring(db: Kysely<DB>, ctx: TenantCtx) {
 
 /** Switches sharing names and free text with the coach on or off (on the audit trail). */
 export async function setSharing(db: Kysely<DB>, ctx: TenantCtx, shareWithCoach: boolean) {
-  await inScope(db, own(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const before = await tx
       .selectFrom('besturen')
       .select(['share_with_coach', 'name'])

@@ -16,12 +16,11 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { latest } from '../processlist/processlist.service.js';
 import * as repo from './processes.repository.js';
 import { summariseRequiredMeasures } from './required-measures.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const text = (t: { nl: string; en: string }) => ({ nl: t.nl, en: t.en });
 /** What a bestuur writes itself: English falls back to the Dutch. */
 const ownText = (t: { nl: string; en?: string }) => ({ nl: t.nl, en: t.en || t.nl });
@@ -71,7 +70,7 @@ export async function addFromTemplate(tx: Tx, bestuurId: string, version: number
  * missing is added.
  */
 export async function adopt(db: Kysely<DB>, ctx: TenantCtx, input: AdoptRequest): Promise<AdoptResult> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const list = await latest(tx);
     const { processes, processDomains } = list.snapshot;
     const known = new Set(processDomains.map((d) => d.id));
@@ -93,7 +92,7 @@ export async function adopt(db: Kysely<DB>, ctx: TenantCtx, input: AdoptRequest)
 }
 
 export async function listProcesses(db: Kysely<DB>, ctx: TenantCtx): Promise<BestuurProcess[]> {
-  const [processes, assets] = await inScope(db, scope(ctx), async (tx) => [
+  const [processes, assets] = await inScope(db, tenantScope(ctx), async (tx) => [
     await repo.listProcesses(tx, ctx.tenantId),
     await repo.listAssets(tx, ctx.tenantId),
   ]);
@@ -116,7 +115,7 @@ export async function classifyAsset(
   id: string,
   input: AssetClassificationUpdate,
 ): Promise<BestuurAsset> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const row = await repo.findAsset(tx, ctx.tenantId, id);
     if (!row) throw notFound();
     const current = repo.toAsset(row);
@@ -156,7 +155,7 @@ export async function classifyAsset(
  * The list carries each measure's strongest reasons and the counts; one measure carries all.
  */
 export const listRequiredMeasures = (db: Kysely<DB>, ctx: TenantCtx, only?: string) =>
-  inScope(db, scope(ctx), (tx) => requiredMeasuresIn(tx, ctx.tenantId, only));
+  inScope(db, tenantScope(ctx), (tx) => requiredMeasuresIn(tx, ctx.tenantId, only));
 
 /** The same, inside a transaction the caller already holds. */
 export async function requiredMeasuresIn(tx: Tx, bestuurId: string, only?: string): Promise<RequiredMeasure[]> {
@@ -214,7 +213,7 @@ async function knownDomain(tx: Tx, domain: string) {
 
 /** A process of the bestuur's own, in one of the domains of the generic list. */
 export async function createOwnProcess(db: Kysely<DB>, ctx: TenantCtx, input: NewOwnProcess): Promise<BestuurProcess> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await knownDomain(tx, input.domain);
     const { id } = await repo.insertOwnProcess(tx, ctx.tenantId, {
       domain: input.domain,
@@ -244,7 +243,7 @@ export async function updateProcess(
   id: string,
   input: ProcessUpdate,
 ): Promise<BestuurProcess> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = await processById(tx, ctx.tenantId, id);
     const own = current.templateId === null;
     if (!own && (input.name || input.description || input.domain)) throw new AppError('TEMPLATE_ITEM_NOT_EDITABLE');
@@ -276,7 +275,7 @@ export async function updateProcess(
 
 /** Deletes a process of the bestuur's own with its assets; a generic process can only be marked not applicable. */
 export async function deleteProcess(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number): Promise<void> {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await processById(tx, ctx.tenantId, id);
     if (current.templateId !== null) throw new AppError('TEMPLATE_ITEM_NOT_DELETABLE');
     if (current.version !== version) throw conflict(current);
@@ -300,7 +299,7 @@ export async function createOwnAsset(
   processId: string,
   input: NewOwnAsset,
 ): Promise<BestuurAsset> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await processById(tx, ctx.tenantId, processId);
     const { id } = await repo.insertOwnAsset(tx, ctx.tenantId, processId, { ...input, name: ownText(input.name) });
     const created = repo.toAsset(
@@ -328,7 +327,7 @@ export async function createOwnAsset(
 
 /** Deletes an asset of the bestuur's own. */
 export async function deleteAsset(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number): Promise<void> {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const row = await repo.findAsset(tx, ctx.tenantId, id);
     if (!row) throw notFound();
     const current = repo.toAsset(row);

@@ -12,7 +12,7 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { fileSlug } from '../../platform/xlsx.js';
 import { latest } from '../processlist/processlist.service.js';
 import * as processes from './processes.repository.js';
@@ -21,11 +21,9 @@ import { type AssetState, differsFromDefault, planImport, stateOf } from './tran
 import * as repo from './transfer.repository.js';
 import { readWorkbook, writeWorkbook } from './transfer.workbook.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
-
 /** The process domains of the newest published generic list (a coach may add domains). */
 const processDomains = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), async (tx) => (await latest(tx)).snapshot.processDomains);
+  inScope(db, tenantScope(ctx), async (tx) => (await latest(tx)).snapshot.processDomains);
 
 /** Every information asset of the bestuur with its process, in the order of the process list. */
 export async function classificationSheet(db: Kysely<DB>, ctx: TenantCtx): Promise<ClassificationSheet> {
@@ -84,7 +82,7 @@ export async function bulkClassify(
   );
   if (duplicates.length) throw new AppError('VALIDATION_FAILED', { issues: duplicates });
 
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const assets = await assetsOf(tx, ctx.tenantId);
     const missing = input.items.flatMap((item, index) => (assets.has(item.id) ? [] : [index]));
     // Another bestuur's asset is as missing as one that never existed.
@@ -121,7 +119,7 @@ export async function bulkClassify(
 /** The process list as an xlsx workbook, with a file name of the bestuur and the day. */
 export async function exportProcessList(db: Kysely<DB>, ctx: TenantCtx, lang: Lang) {
   const sheet = await classificationSheet(db, ctx);
-  const name = await inScope(db, scope(ctx), (tx) => repo.bestuurName(tx, ctx.tenantId));
+  const name = await inScope(db, tenantScope(ctx), (tx) => repo.bestuurName(tx, ctx.tenantId));
   const domains = new Map((await processDomains(db, ctx)).map((d) => [d.id, d.name[lang]]));
   const body = await writeWorkbook(sheet.rows, (id) => domains.get(id) ?? id, lang);
   const day = new Date().toISOString().slice(0, 10);
@@ -132,7 +130,7 @@ export async function exportProcessList(db: Kysely<DB>, ctx: TenantCtx, lang: La
 /** What importing the workbook would change, and what is wrong with it, per row; saves nothing. */
 export async function previewImport(db: Kysely<DB>, ctx: TenantCtx, file: unknown): Promise<ImportPreview> {
   const sheet = await readWorkbook(file, ctx.lang);
-  const plan = planImport(sheet, await inScope(db, scope(ctx), (tx) => assetsOf(tx, ctx.tenantId)), ctx.lang);
+  const plan = planImport(sheet, await inScope(db, tenantScope(ctx), (tx) => assetsOf(tx, ctx.tenantId)), ctx.lang);
   return {
     changes: plan.changes,
     errors: plan.errors,
@@ -144,7 +142,7 @@ export async function previewImport(db: Kysely<DB>, ctx: TenantCtx, file: unknow
 /** Checks the workbook again and applies all of its changes in one transaction, or none. */
 export async function applyImport(db: Kysely<DB>, ctx: TenantCtx, file: unknown): Promise<ImportApplyResult> {
   const sheet = await readWorkbook(file, ctx.lang);
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const plan = planImport(sheet, await assetsOf(tx, ctx.tenantId), ctx.lang);
     if (plan.errors.length) throw new AppError('IMPORT_HAS_ERRORS', { errors: plan.errors, changes: plan.changes });
     for (const { asset, version, next } of plan.updates) {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import * as processes from '../processes/processes.repository.js';
 import { addFromTemplate } from '../processes/processes.service.js';
 import * as repo from './processlist.repository.js';
@@ -99,9 +99,7 @@ const strip = ({ base: _b, next: _n, ...item }: Pending): ProcessUpdateItem => i
 
 /** What changed in the generic list since the bestuur adopted it, against the bestuur's own copy. */
 export async function listUpdates(db: Kysely<DB>, ctx: TenantCtx): Promise<ProcessUpdates> {
-  const { list, items } = await inScope(db, { tenantId: ctx.tenantId, userId: ctx.userId }, (tx) =>
-    pending(tx, ctx.tenantId),
-  );
+  const { list, items } = await inScope(db, tenantScope(ctx), (tx) => pending(tx, ctx.tenantId));
   return { latest: list.number, items: items.map(strip) };
 }
 
@@ -135,7 +133,7 @@ export async function applyUpdates(
   ctx: TenantCtx,
   input: { templateIds?: string[]; all?: true; toVersion: number },
 ) {
-  return inScope(db, { tenantId: ctx.tenantId, userId: ctx.userId }, async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const { list, items, byTemplate } = await pending(tx, ctx.tenantId);
     if (input.toVersion !== list.number) throw conflict({ latest: list.number });
     const wanted = input.all ? null : new Set(input.templateIds);

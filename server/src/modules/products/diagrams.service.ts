@@ -5,11 +5,9 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { checkBpmn } from './bpmn-check.js';
 import * as repo from './products.repository.js';
-
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 
 async function requireProcess(tx: Tx, ctx: TenantCtx, processId: string) {
   const process = await repo.findProcess(tx, ctx.tenantId, processId);
@@ -21,7 +19,7 @@ async function requireProcess(tx: Tx, ctx: TenantCtx, processId: string) {
 const audited = (d: DiagramInfo) => ({ fileName: d.fileName, size: d.size, sha256: d.sha256 });
 
 export async function diagramInfo(db: Kysely<DB>, ctx: TenantCtx, processId: string) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await requireProcess(tx, ctx, processId);
     const row = await repo.findDiagram(tx, ctx.tenantId, processId);
     return { diagram: row ? repo.toDiagram(row) : null };
@@ -29,7 +27,7 @@ export async function diagramInfo(db: Kysely<DB>, ctx: TenantCtx, processId: str
 }
 
 export async function diagramFile(db: Kysely<DB>, ctx: TenantCtx, processId: string) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     await requireProcess(tx, ctx, processId);
     const file = await repo.diagramXml(tx, ctx.tenantId, processId);
     if (!file) throw notFound();
@@ -60,7 +58,7 @@ export async function putDiagram(
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const process = await requireProcess(tx, ctx, processId);
     const label = (process.name as { nl?: string } | null)?.nl ?? null;
     const row = await repo.findDiagram(tx, ctx.tenantId, processId);
@@ -87,7 +85,7 @@ export async function putDiagram(
 }
 
 export async function deleteDiagram(db: Kysely<DB>, ctx: TenantCtx, processId: string, version: number) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const process = await requireProcess(tx, ctx, processId);
     const row = await repo.findDiagram(tx, ctx.tenantId, processId);
     if (!row) throw notFound();

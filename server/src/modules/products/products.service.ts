@@ -12,7 +12,7 @@ import { type Actor, recordAudit } from '../../platform/audit.js';
 import type { Ctx, TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { published, shippedContent } from '../processlist/processlist.service.js';
 import { type ConceptRow, type CsvProblem, readIpdcCsv } from './ipdc-csv.js';
 import * as repo from './products.repository.js';
@@ -112,8 +112,6 @@ async function ipdcOf(tx: Tx, process: { template_id: string | null; template_ve
   return { themes: template?.ipdc?.themes ?? [], types: template?.ipdc?.types ?? [] };
 }
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
-
 type ProcessRow = NonNullable<Awaited<ReturnType<typeof repo.findProcess>>>;
 
 async function productsOf(tx: Tx, ctx: TenantCtx, process: ProcessRow) {
@@ -131,7 +129,7 @@ async function productsOf(tx: Tx, ctx: TenantCtx, process: ProcessRow) {
 
 /** The concepts linked to a process, and concepts that match its IPDC codes as suggestions. */
 export async function getProcessProducts(db: Kysely<DB>, ctx: TenantCtx, processId: string): Promise<ProcessProducts> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const process = await repo.findProcess(tx, ctx.tenantId, processId);
     if (!process) throw notFound();
     return productsOf(tx, ctx, process);
@@ -146,7 +144,7 @@ export async function setProcessProducts(
   conceptIds: string[],
 ): Promise<ProcessProducts> {
   const wanted = [...new Set(conceptIds)].sort();
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const process = await repo.findProcess(tx, ctx.tenantId, processId);
     if (!process) throw notFound();
     const known = new Set((await repo.conceptsByIds(tx, wanted)).map((c) => c.id));

@@ -14,11 +14,9 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { type Content, loadContent } from '../catalog/content.loader.js';
 import * as repo from './registers.repository.js';
-
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 
 // content/ changes only with a release: read and check it once per process.
 let cached: Content | undefined;
@@ -83,17 +81,17 @@ const loadSupplier = async (tx: Tx, ctx: TenantCtx, id: string) => {
 };
 
 export async function listSuppliers(db: Kysely<DB>, ctx: TenantCtx): Promise<Supplier[]> {
-  const rows = await inScope(db, scope(ctx), (tx) => repo.listSuppliers(tx, ctx.tenantId));
+  const rows = await inScope(db, tenantScope(ctx), (tx) => repo.listSuppliers(tx, ctx.tenantId));
   return rows.map(toSupplier);
 }
 
 export const getSupplier = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => loadSupplier(tx, ctx, id));
+  inScope(db, tenantScope(ctx), (tx) => loadSupplier(tx, ctx, id));
 
 export async function createSupplier(db: Kysely<DB>, ctx: TenantCtx, input: SupplierCreate): Promise<Supplier> {
   checkSupplier(input);
   return uniqueNames(() =>
-    inScope(db, scope(ctx), async (tx) => {
+    inScope(db, tenantScope(ctx), async (tx) => {
       const { id } = await repo.insertSupplier(tx, ctx.tenantId, input);
       const created = await loadSupplier(tx, ctx, id);
       await recordAudit(tx, ctx, {
@@ -116,7 +114,7 @@ export async function updateSupplier(
   { version, ...changes }: SupplierUpdate,
 ): Promise<Supplier> {
   return uniqueNames(() =>
-    inScope(db, scope(ctx), async (tx) => {
+    inScope(db, tenantScope(ctx), async (tx) => {
       const current = await loadSupplier(tx, ctx, id);
       const merged = { ...auditedSupplier(current), ...changes };
       checkSupplier(merged);
@@ -137,7 +135,7 @@ export async function updateSupplier(
 
 /** Deletes a supplier; one that still provides applications stays, with a 409 that names them. */
 export async function deleteSupplier(db: Kysely<DB>, ctx: TenantCtx, id: string): Promise<void> {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await loadSupplier(tx, ctx, id);
     const users = await repo.applicationsOfSupplier(tx, ctx.tenantId, id);
     if (users.length > 0) throw new AppError('SUPPLIER_IN_USE', { applications: users });
@@ -228,13 +226,13 @@ async function checkApplication(tx: Tx, ctx: TenantCtx, v: repo.ApplicationValue
 }
 
 export async function listApplications(db: Kysely<DB>, ctx: TenantCtx): Promise<Application[]> {
-  return inScope(db, scope(ctx), async (tx) =>
+  return inScope(db, tenantScope(ctx), async (tx) =>
     presentApplications(tx, ctx, await repo.listApplications(tx, ctx.tenantId)),
   );
 }
 
 export const getApplication = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => loadApplication(tx, ctx, id));
+  inScope(db, tenantScope(ctx), (tx) => loadApplication(tx, ctx, id));
 
 export async function createApplication(
   db: Kysely<DB>,
@@ -242,7 +240,7 @@ export async function createApplication(
   input: ApplicationCreate,
 ): Promise<Application> {
   return uniqueNames(() =>
-    inScope(db, scope(ctx), async (tx) => {
+    inScope(db, tenantScope(ctx), async (tx) => {
       await checkApplication(tx, ctx, input);
       const { id } = await repo.insertApplication(tx, ctx.tenantId, input);
       const created = await loadApplication(tx, ctx, id);
@@ -266,7 +264,7 @@ export async function updateApplication(
   { version, ...changes }: ApplicationUpdate,
 ): Promise<Application> {
   return uniqueNames(() =>
-    inScope(db, scope(ctx), async (tx) => {
+    inScope(db, tenantScope(ctx), async (tx) => {
       const current = await loadApplication(tx, ctx, id);
       const { supplier, ...fields } = auditedApplication(current);
       const merged = { ...fields, ...changes };
@@ -288,7 +286,7 @@ export async function updateApplication(
 
 /** Deletes an application and its links to assets; the assets themselves stay. */
 export async function deleteApplication(db: Kysely<DB>, ctx: TenantCtx, id: string): Promise<void> {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await loadApplication(tx, ctx, id);
     await repo.deleteApplication(tx, ctx.tenantId, id);
     await recordAudit(tx, ctx, {
@@ -309,7 +307,7 @@ export async function setApplicationAssets(
   id: string,
   input: ApplicationAssetsUpdate,
 ): Promise<Application> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = await loadApplication(tx, ctx, id);
     const known = await repo.existingAssetIds(tx, ctx.tenantId, input.assetIds);
     const unknown = input.assetIds.findIndex((a) => !known.has(a));
@@ -335,7 +333,7 @@ export async function setApplicationAssets(
 
 /** The applications that hold an information asset (404 for an asset that is not the bestuur's). */
 export async function applicationsOfAsset(db: Kysely<DB>, ctx: TenantCtx, assetId: string): Promise<Application[]> {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     if (!(await repo.assetExists(tx, ctx.tenantId, assetId))) throw notFound();
     const ids = await repo.applicationIdsOfAsset(tx, ctx.tenantId, assetId);
     return presentApplications(tx, ctx, await repo.listApplications(tx, ctx.tenantId, ids));
@@ -352,7 +350,7 @@ export function listApplicationKinds(): ApplicationKind[] {
  * adopted processes: each kind no application of the bestuur has yet, with the processes using it.
  */
 export async function listProposals(db: Kysely<DB>, ctx: TenantCtx): Promise<ApplicationProposal[]> {
-  const [processes, used] = await inScope(db, scope(ctx), async (tx) => [
+  const [processes, used] = await inScope(db, tenantScope(ctx), async (tx) => [
     await repo.adoptedProcesses(tx, ctx.tenantId),
     await repo.usedKinds(tx, ctx.tenantId),
   ]);

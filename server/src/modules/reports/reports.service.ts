@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { isoDay } from '../../platform/pdf.js';
-import { inScope } from '../../platform/tenancy.js';
+import { inScope, tenantScope } from '../../platform/tenancy.js';
 import { fileSlug } from '../../platform/xlsx.js';
 import { frameworkDetail } from '../compliance/compliance.service.js';
 import { frameworkOfEdition, getAssessment } from '../cyfun/assessments.service.js';
@@ -26,9 +26,8 @@ export interface Report {
   fileName: string;
 }
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const bestuurOf = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), (tx) => repo.bestuurName(tx, ctx.tenantId));
+  inScope(db, tenantScope(ctx), (tx) => repo.bestuurName(tx, ctx.tenantId));
 const fileName = (parts: (string | null)[], at: Date, format: Format) =>
   `${parts.filter(Boolean).join('-')}-${isoDay(at)}.${format}`;
 

@@ -4,12 +4,11 @@ import { recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { defaultMatrix } from './matrix.js';
 
 /** A bestuur's risk matrix and the heat map on it. */
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code: 'custom', message }] });
 
@@ -24,11 +23,11 @@ export async function matrixRow(tx: Tx, bestuurId: string) {
 }
 
 export const getMatrix = (db: Kysely<DB>, ctx: TenantCtx) =>
-  inScope(db, scope(ctx), (tx) => matrixRow(tx, ctx.tenantId));
+  inScope(db, tenantScope(ctx), (tx) => matrixRow(tx, ctx.tenantId));
 
 /** Sets the bestuur's matrix; refused while risks have values outside it. */
 export async function setMatrix(db: Kysely<DB>, ctx: TenantCtx, input: { version: number; matrix: RiskMatrix }) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = await matrixRow(tx, ctx.tenantId);
     if (current.version !== input.version) throw conflict(current);
     const n = input.matrix.likelihood.length;
@@ -82,7 +81,7 @@ export async function setMatrix(db: Kysely<DB>, ctx: TenantCtx, input: { version
 
 /** Inherent beside residual: how many risks sit in each cell of the matrix. */
 export async function heatMap(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const { matrix } = await matrixRow(tx, ctx.tenantId);
     const rows = await tx
       .selectFrom('bestuur_risks')

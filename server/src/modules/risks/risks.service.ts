@@ -4,13 +4,12 @@ import { diff, recordAudit } from '../../platform/audit.js';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { type Tx, inScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { activeMember } from '../measures/measures.repository.js';
 import { latest, shippedContent } from '../processlist/processlist.service.js';
 import { matrixRow } from './matrix.service.js';
 import { impactOfClass, levelOf } from './matrix.js';
 
-const scope = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', { issues: [{ path: [path], code: 'custom', message }] });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -102,7 +101,7 @@ async function toRisks(tx: Tx, bestuurId: string, rows: RiskRow[]): Promise<Risk
 }
 
 export async function listRisks(db: Kysely<DB>, ctx: TenantCtx): Promise<Risk[]> {
-  return inScope(db, scope(ctx), async (tx) =>
+  return inScope(db, tenantScope(ctx), async (tx) =>
     toRisks(tx, ctx.tenantId, await riskQuery(tx, ctx.tenantId).orderBy('r.created_at').orderBy('r.id').execute()),
   );
 }
@@ -114,7 +113,7 @@ async function findRisk(tx: Tx, bestuurId: string, id: string) {
 }
 
 export const getRisk = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, scope(ctx), (tx) => findRisk(tx, ctx.tenantId, id));
+  inScope(db, tenantScope(ctx), (tx) => findRisk(tx, ctx.tenantId, id));
 
 interface RiskInput {
   title?: string;
@@ -248,7 +247,7 @@ const columns = (v: Awaited<ReturnType<typeof checked>>['v']) => ({
 });
 
 export async function createRisk(db: Kysely<DB>, ctx: TenantCtx, input: RiskInput) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const { v, acceptance } = await checked(tx, ctx, null, input);
     const accepted = acceptance && acceptance !== 'keep' ? acceptance : null;
     const { id } = await tx
@@ -277,7 +276,7 @@ export async function createRisk(db: Kysely<DB>, ctx: TenantCtx, input: RiskInpu
 }
 
 export async function updateRisk(db: Kysely<DB>, ctx: TenantCtx, id: string, input: RiskInput & { version: number }) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const current = await findRisk(tx, ctx.tenantId, id);
     if (current.version !== input.version) throw conflict(current);
     const { v, acceptance } = await checked(tx, ctx, current, input);
@@ -313,7 +312,7 @@ export async function updateRisk(db: Kysely<DB>, ctx: TenantCtx, id: string, inp
 }
 
 export async function deleteRisk(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number) {
-  await inScope(db, scope(ctx), async (tx) => {
+  await inScope(db, tenantScope(ctx), async (tx) => {
     const current = await findRisk(tx, ctx.tenantId, id);
     if (current.version !== version) throw conflict(current);
     await tx.deleteFrom('bestuur_risks').where('bestuur_id', '=', ctx.tenantId).where('id', '=', id).execute();
@@ -333,7 +332,7 @@ export async function deleteRisk(db: Kysely<DB>, ctx: TenantCtx, id: string, ver
  * hold yet (by process and title), with an impact from the process's highest class.
  */
 export async function proposals(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, scope(ctx), async (tx) => {
+  return inScope(db, tenantScope(ctx), async (tx) => {
     const { matrix } = await matrixRow(tx, ctx.tenantId);
     const list = await latest(tx);
     const processes = await tx
