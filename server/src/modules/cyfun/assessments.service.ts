@@ -115,28 +115,31 @@ function summary(r: Row, answers: AnswerRow[]) {
   };
 }
 
-export async function listAssessments(db: Kysely<DB>, ctx: TenantCtx) {
-  return inScope(db, tenantScope(ctx), async (tx) => {
-    const rows = await assessments(tx, ctx.tenantId).orderBy('a.created_at', 'desc').execute();
-    const answers = await answersOf(
-      tx,
-      ctx.tenantId,
-      rows.map((r) => r.id),
+export const listAssessments = (db: Kysely<DB>, ctx: TenantCtx) =>
+  inScope(db, tenantScope(ctx), (tx) => assessmentsIn(tx, ctx.tenantId));
+
+/** The bestuur's assessments, newest first, inside a transaction the caller holds. */
+export async function assessmentsIn(tx: Tx, bestuurId: string) {
+  const rows = await assessments(tx, bestuurId).orderBy('a.created_at', 'desc').execute();
+  const answers = await answersOf(
+    tx,
+    bestuurId,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ ...r }) => {
+    const { result: _, ...s } = summary(
+      r,
+      answers.filter((a) => a.assessment_id === r.id),
     );
-    return rows.map(({ ...r }) => {
-      const { result: _, ...s } = summary(
-        r,
-        answers.filter((a) => a.assessment_id === r.id),
-      );
-      return s;
-    });
+    return s;
   });
 }
 
-async function load(tx: Tx, ctx: TenantCtx, id: string) {
-  const row = await assessments(tx, ctx.tenantId).where('a.id', '=', id).executeTakeFirst();
+/** One assessment with its rows, inside a transaction the caller holds. */
+export async function assessmentIn(tx: Tx, bestuurId: string, id: string) {
+  const row = await assessments(tx, bestuurId).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const answers = await answersOf(tx, ctx.tenantId, [id]);
+  const answers = await answersOf(tx, bestuurId, [id]);
   const s = summary(row, answers);
   const byId = new Map(answers.map((a) => [a.requirement_id, a]));
   const nodes = frameworkNodes(s.edition);
@@ -167,7 +170,7 @@ async function load(tx: Tx, ctx: TenantCtx, id: string) {
 }
 
 export const getAssessment = (db: Kysely<DB>, ctx: TenantCtx, id: string) =>
-  inScope(db, tenantScope(ctx), (tx) => load(tx, ctx, id));
+  inScope(db, tenantScope(ctx), (tx) => assessmentIn(tx, ctx.tenantId, id));
 
 /**
  * The scores the measure register suggests: per requirement, the lowest documentation and
@@ -238,7 +241,7 @@ export async function createAssessment(
           })),
         )
         .execute();
-    const created = await load(tx, ctx, id);
+    const created = await assessmentIn(tx, ctx.tenantId, id);
     await recordAudit(tx, ctx, {
       action: 'create',
       objectType: 'cyfun_assessment',
@@ -264,7 +267,7 @@ export async function updateAssessment(
   input: { version: number; answers: AnswerInput[]; title?: string; naRules?: Partial<NaRules> },
 ) {
   return inScope(db, tenantScope(ctx), async (tx) => {
-    const current = await load(tx, ctx, id);
+    const current = await assessmentIn(tx, ctx.tenantId, id);
     if (current.version !== input.version) throw conflict(current);
     const known = new Set(current.rows.map((r) => r.id));
     const unknown = input.answers.filter((a) => !known.has(a.id));
@@ -305,7 +308,7 @@ export async function updateAssessment(
       .where('bestuur_id', '=', ctx.tenantId)
       .where('id', '=', id)
       .execute();
-    const after = await load(tx, ctx, id);
+    const after = await assessmentIn(tx, ctx.tenantId, id);
     await recordAudit(tx, ctx, {
       action: 'update',
       objectType: 'cyfun_assessment',
@@ -325,7 +328,7 @@ export async function updateAssessment(
 
 export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, version: number) {
   await inScope(db, tenantScope(ctx), async (tx) => {
-    const current = await load(tx, ctx, id);
+    const current = await assessmentIn(tx, ctx.tenantId, id);
     if (current.version !== version) throw conflict(current);
     await tx
       .deleteFrom('bestuur_cyfun_assessments')
@@ -346,7 +349,7 @@ export async function deleteAssessment(db: Kysely<DB>, ctx: TenantCtx, id: strin
 /** The self-assessment as a workbook with the columns of the official tool, and its result. */
 export async function exportAssessment(db: Kysely<DB>, ctx: TenantCtx, id: string, lang: 'nl' | 'en') {
   const [a, bestuur] = await inScope(db, tenantScope(ctx), async (tx) => [
-    await load(tx, ctx, id),
+    await assessmentIn(tx, ctx.tenantId, id),
     await tx.selectFrom('besturen').select('name').where('id', '=', ctx.tenantId).executeTakeFirstOrThrow(),
   ]);
   const body = await writeAssessment(

@@ -4,13 +4,13 @@ import type { Kysely } from 'kysely';
 import type { TenantCtx } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { notFound } from '../../platform/errors.js';
-import { inScope, tenantScope } from '../../platform/tenancy.js';
+import { type Tx, inScope, tenantScope } from '../../platform/tenancy.js';
 import { complianceIn, summaryOf } from '../compliance/compliance.service.js';
-import { getAssessment, listAssessments } from '../cyfun/assessments.service.js';
+import { assessmentIn, assessmentsIn } from '../cyfun/assessments.service.js';
 import { trackedIn } from '../measures/measures.service.js';
 import { requiredMeasuresIn } from '../processes/processes.service.js';
-import { getMatrix } from '../risks/matrix.service.js';
-import { listRisks } from '../risks/risks.service.js';
+import { matrixRow } from '../risks/matrix.service.js';
+import { risksIn } from '../risks/risks.service.js';
 import { lastMonths, monthlyProgress } from './progress.js';
 
 /** The regional target level, and the CyFun edition the register's readiness is read against. */
@@ -23,7 +23,7 @@ const EDITION_FRAMEWORK = 'cyfun-2023-03-01';
  * by month. Only the status matters: a change to the owner or a date of an implemented
  * measure moves nothing; "niet van toepassing" counts as not implemented.
  */
-async function progress(db: Kysely<DB>, ctx: TenantCtx, required: TrackedMeasure[]) {
+async function progress(tx: Tx, bestuurId: string, required: TrackedMeasure[]) {
   const now = new Date();
   const codes = required.map((m) => m.code);
   const current = required.filter((m) => m.status === 'geimplementeerd').length;
@@ -34,22 +34,20 @@ async function progress(db: Kysely<DB>, ctx: TenantCtx, required: TrackedMeasure
   const rows =
     codes.length === 0
       ? []
-      : await inScope(db, tenantScope(ctx), (tx) =>
-          tx
-            .selectFrom('audit_events')
-            .select([
-              'occurred_at',
-              sql<number>`CASE WHEN "after"->>'status' = ${implemented} THEN 1 ELSE -1 END`.as('delta'),
-            ])
-            .where('bestuur_id', '=', ctx.tenantId)
-            .where('object_type', '=', 'measure')
-            .where('object_id', 'in', codes)
-            .where('occurred_at', '>=', since)
-            .where(
-              sql<boolean>`("after"->>'status' IS NOT DISTINCT FROM ${implemented}) <> ("before"->>'status' IS NOT DISTINCT FROM ${implemented})`,
-            )
-            .execute(),
-        );
+      : await tx
+          .selectFrom('audit_events')
+          .select([
+            'occurred_at',
+            sql<number>`CASE WHEN "after"->>'status' = ${implemented} THEN 1 ELSE -1 END`.as('delta'),
+          ])
+          .where('bestuur_id', '=', bestuurId)
+          .where('object_type', '=', 'measure')
+          .where('object_id', 'in', codes)
+          .where('occurred_at', '>=', since)
+          .where(
+            sql<boolean>`("after"->>'status' IS NOT DISTINCT FROM ${implemented}) <> ("before"->>'status' IS NOT DISTINCT FROM ${implemented})`,
+          )
+          .execute();
   return monthlyProgress(
     current,
     rows.map((r) => ({ at: new Date(r.occurred_at), delta: r.delta > 0 ? 1 : -1 })),
@@ -63,27 +61,38 @@ export const dashboard = async (db: Kysely<DB>, ctx: TenantCtx): Promise<Dashboa
 
 /** The dashboard with what it was built from (the regional indicators read them too). */
 export async function dashboardWith(db: Kysely<DB>, ctx: TenantCtx) {
-  // The required measures follow from every asset's class: derived once, for the register
-  // and the compliance of every framework alike.
-  const { required, measures, frameworks } = await inScope(db, tenantScope(ctx), async (tx) => {
-    const required = await requiredMeasuresIn(tx, ctx.tenantId);
-    const measures = await trackedIn(tx, ctx.tenantId, {}, required);
-    return { required, measures, frameworks: await complianceIn(tx, ctx.tenantId, measures, undefined, TARGET) };
-  });
-  const [risks, { matrix }, assessments] = [
-    await listRisks(db, ctx),
-    await getMatrix(db, ctx),
-    await listAssessments(db, ctx),
-  ];
+  // One transaction, and the required measures (they follow from every asset's class) derived
+  // once, for the register and the compliance of every framework alike.
+  const { required, measures, frameworks, risks, matrix, assessment, monthly } = await inScope(
+    db,
+    tenantScope(ctx),
+    async (tx) => {
+      const required = await requiredMeasuresIn(tx, ctx.tenantId);
+      const measures = await trackedIn(tx, ctx.tenantId, {}, required);
+      const newest = (await assessmentsIn(tx, ctx.tenantId)).find((a) => a.level === TARGET && a.total !== null);
+      return {
+        required,
+        measures,
+        frameworks: await complianceIn(tx, ctx.tenantId, measures, undefined, TARGET),
+        risks: await risksIn(tx, ctx.tenantId),
+        matrix: (await matrixRow(tx, ctx.tenantId)).matrix,
+        assessment: newest ? await assessmentIn(tx, ctx.tenantId, newest.id) : null,
+        monthly: await progress(
+          tx,
+          ctx.tenantId,
+          measures.filter((m) => m.required),
+        ),
+      };
+    },
+  );
   const compliance = frameworks.map(summaryOf);
   const tracked = measures.filter((m) => m.required);
   const byStatus: Record<string, number> = {};
   for (const m of tracked) byStatus[m.status] = (byStatus[m.status] ?? 0) + 1;
 
-  const newest = assessments.find((a) => a.level === TARGET && a.total !== null);
   let readiness: Dashboard['readiness'];
-  if (newest) {
-    const a = await getAssessment(db, ctx, newest.id);
+  if (assessment) {
+    const a = assessment;
     const titles = new Map(a.rows.map((r) => [r.id, r]));
     readiness = {
       target: TARGET,
@@ -145,7 +154,7 @@ export async function dashboardWith(db: Kysely<DB>, ctx: TenantCtx) {
         residualLevel: r.residualLevel,
         treatment: r.treatment,
       })),
-    progress: await progress(db, ctx, tracked),
+    progress: monthly,
   };
   return { board, required, risks, matrix };
 }

@@ -100,10 +100,12 @@ async function toRisks(tx: Tx, bestuurId: string, rows: RiskRow[]): Promise<Risk
   });
 }
 
-export async function listRisks(db: Kysely<DB>, ctx: TenantCtx): Promise<Risk[]> {
-  return inScope(db, tenantScope(ctx), async (tx) =>
-    toRisks(tx, ctx.tenantId, await riskQuery(tx, ctx.tenantId).orderBy('r.created_at').orderBy('r.id').execute()),
-  );
+export const listRisks = (db: Kysely<DB>, ctx: TenantCtx): Promise<Risk[]> =>
+  inScope(db, tenantScope(ctx), (tx) => risksIn(tx, ctx.tenantId));
+
+/** The bestuur's risks, oldest first, inside a transaction the caller holds. */
+export async function risksIn(tx: Tx, bestuurId: string): Promise<Risk[]> {
+  return toRisks(tx, bestuurId, await riskQuery(tx, bestuurId).orderBy('r.created_at').orderBy('r.id').execute());
 }
 
 async function findRisk(tx: Tx, bestuurId: string, id: string) {
