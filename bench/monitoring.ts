@@ -22,11 +22,7 @@ import path from 'node:path';
 import { OverviewQuery, RankingQuery, VulnerableQuery } from '@baken/contracts';
 import pg from 'pg';
 import { dashboard } from '../server/src/modules/dashboard/dashboard.service.ts';
-import {
-  overviewAnswer,
-  rankingAnswer,
-  vulnerableAnswer,
-} from '../server/src/modules/monitoring/monitoring.service.ts';
+import { overviewAnswer, rankingAnswer, vulnerableAnswer } from '../server/src/modules/monitoring/answers.ts';
 import type { Ctx } from '../server/src/platform/context.ts';
 import { openDatabase } from '../server/src/platform/db/index.ts';
 import {

@@ -16,7 +16,8 @@ import type { DB } from '../../platform/db/index.js';
 import { type PdfBlock, formatDate, isoDay, renderPdf } from '../../platform/pdf.js';
 import { loadExcel } from '../../platform/xlsx.js';
 import { score, yesNo } from '../reports/labels.js';
-import { overview, ranking, sectorTrend, vulnerable } from './monitoring.service.js';
+import { overview, ranking, vulnerable } from './answers.js';
+import { sectorTrend } from './monitoring.service.js';
 
 /** The overview as a workbook and the steering group's report as a PDF (issue 5, point 7). */
 

@@ -26,6 +26,7 @@ import { AppError } from '../../platform/errors.js';
 import { sendDownload } from '../../platform/download.js';
 import { forRegion, forTenant } from '../../platform/request.js';
 import { overviewWorkbook, steeringReport } from './exports.js';
+import * as answers from './answers.js';
 import * as service from './monitoring.service.js';
 
 const file = z.any().describe('the file');
@@ -41,14 +42,14 @@ const etagOf = (stamp: string) => `W/"${stamp}"`;
  * What the client takes (the stored gzip bytes when it accepts them) and the answer it holds:
  * a browser revalidates with If-None-Match and gets 304 while nothing changed.
  */
-function asking(request: FastifyRequest): service.Asking {
+function asking(request: FastifyRequest): answers.Asking {
   const encoding = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
   const given = request.headers['if-none-match']?.match(/^W\/"([\w.-]{1,80})"$/)?.[1];
   return { encoding, known: given };
 }
 
 /** PostgreSQL built the answer as JSON text (and it was stored compressed): it goes out as it is. */
-function json(reply: FastifyReply, answer: service.Answer) {
+function json(reply: FastifyReply, answer: answers.Answer) {
   reply
     .header('vary', 'accept-encoding')
     .header('etag', etagOf(answer.stamp))
@@ -76,7 +77,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) =>
       json(
         reply,
-        await service.overviewAnswer(
+        await answers.overviewAnswer(
           db(),
           forRegion(request, 'region.monitoring.view'),
           request.query,
@@ -133,7 +134,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) =>
       json(
         reply,
-        await service.vulnerableAnswer(
+        await answers.vulnerableAnswer(
           db(),
           forRegion(request, 'region.monitoring.view'),
           request.query,
@@ -155,7 +156,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
     async (request, reply) =>
       json(
         reply,
-        await service.rankingAnswer(db(), forRegion(request, 'region.monitoring.view'), request.query, asking(request)),
+        await answers.rankingAnswer(db(), forRegion(request, 'region.monitoring.view'), request.query, asking(request)),
       ),
   );
 
