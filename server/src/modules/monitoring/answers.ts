@@ -60,7 +60,7 @@ export interface Asking {
 
 /**
  * A regional answer, kept per question until the indicators or the weights change
- * (migrations 0016, 0017). When it is current, one statement reads the stamp and the stored
+ * (migrations 0016–0018). When it is current, one statement reads the stamp and the stored
  * value (and not even the value when the client holds this stamp); otherwise it is built with
  * the weights, stored (as text and gzip) and returned.
  */
