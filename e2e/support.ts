@@ -16,6 +16,18 @@ export async function signIn(page: Page, email: string) {
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page, what: string) {
+  // A notification or dialog still fading in or out has partial opacity, which axe reads as too
+  // little contrast: wait for the finite animations and transitions to end first.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    undefined,
+    { timeout: 5_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
